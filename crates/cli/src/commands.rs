@@ -1,0 +1,270 @@
+//! One function per subcommand: call the workstation, shape the output for people and JSON.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use workstation::{Config, ImportRequest, Role, Roles, Workstation};
+
+use crate::args::{AuditCommand, Cli, Command, ImportArgs, ShowArgs, UserCommand};
+use crate::failure::Failure;
+use crate::passphrase;
+
+/// A command's report in both forms. A report can still carry a failure (a broken audit
+/// chain is reported on stdout and exits 4).
+pub struct Output {
+    /// For people.
+    pub human: String,
+    /// The one JSON object of `--json`.
+    pub json: Value,
+    /// Printed on stderr after the report; its exit code is the process's.
+    pub failure: Option<Failure>,
+}
+
+impl Output {
+    fn new(human: String, json: Value) -> Self {
+        Self { human, json, failure: None }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: &Cli) -> Result<Output, Failure> {
+    let dir = cli.workspace.clone().unwrap_or_else(workstation::default_workspace_dir);
+    match &cli.command {
+        Command::Init => init(dir, cli),
+        Command::Demo => demo(dir, cli),
+        Command::User(UserCommand::Add { name, roles }) => user_add(&mut unlock(dir, cli)?, name, roles),
+        Command::User(UserCommand::List) => user_list(&mut unlock(dir, cli)?),
+        Command::Passwd => passwd(&mut unlock(dir, cli)?),
+        Command::Import(args) => import(&mut unlock(dir, cli)?, args),
+        Command::Datasets => datasets(&mut unlock(dir, cli)?),
+        Command::Show(args) => show(&mut unlock(dir, cli)?, args),
+        Command::Audit(args) => match args.verify {
+            Some(AuditCommand::Verify) => audit_verify(&mut unlock(dir, cli)?),
+            None => audit(&mut unlock(dir, cli)?),
+        },
+    }
+}
+
+fn user_name(cli: &Cli) -> Result<&str, Failure> {
+    cli.user
+        .as_deref()
+        .ok_or_else(|| Failure::usage("no user given", "pass --user NAME or set BREAKWATER_USER"))
+}
+
+fn unlock(dir: PathBuf, cli: &Cli) -> Result<Workstation, Failure> {
+    let mut ws = Workstation::new(dir, Config::from_env());
+    if !ws.status().exists {
+        return Err(workstation::Error::from(vault_not_a_workspace(ws.dir())).into());
+    }
+    let user = user_name(cli)?;
+    let pass = passphrase::own(&format!("Passphrase for {user}: "))?;
+    ws.unlock(user, &pass)?;
+    Ok(ws)
+}
+
+fn vault_not_a_workspace(dir: &std::path::Path) -> workstation::VaultError {
+    workstation::VaultError::NotAWorkspace { path: dir.to_path_buf() }
+}
+
+fn roles_json(roles: &Roles) -> Value {
+    json!(roles.iter().map(Role::as_str).collect::<Vec<_>>())
+}
+
+fn roles_text(roles: &Roles) -> String {
+    roles.iter().map(Role::as_str).collect::<Vec<_>>().join(", ")
+}
+
+fn init(dir: PathBuf, cli: &Cli) -> Result<Output, Failure> {
+    let user = user_name(cli)?;
+    let pass = passphrase::own_new(&format!("New passphrase for {user}: "))?;
+    let mut ws = Workstation::new(dir, Config::from_env());
+    let info = ws.init(user, &pass)?;
+    Ok(Output::new(
+        format!("Created workspace {}\nUser {} has roles: {}", info.workspace, info.user, roles_text(&info.roles)),
+        json!({ "workspace": info.workspace, "user": info.user, "roles": roles_json(&info.roles) }),
+    ))
+}
+
+fn demo(dir: PathBuf, cli: &Cli) -> Result<Output, Failure> {
+    let user = cli.user.as_deref().unwrap_or("demo");
+    let pass = passphrase::own_new(&format!("New passphrase for {user}: "))?;
+    let out = workstation::create_demo(&dir, user, &pass, Config::from_env())?;
+    let workspace = dir.display().to_string();
+    Ok(Output::new(
+        format!(
+            "Created demo workspace {workspace} for user {user}\nDataset {} \"{}\": {} rows × {} columns (synthetic, fictitious)",
+            out.dataset,
+            workstation::DEMO_DATASET_NAME,
+            out.rows,
+            out.columns.len()
+        ),
+        json!({
+            "workspace": workspace,
+            "user": user,
+            "dataset": out.dataset,
+            "name": workstation::DEMO_DATASET_NAME,
+            "rows": out.rows,
+        }),
+    ))
+}
+
+fn user_add(ws: &mut Workstation, name: &str, roles: &[String]) -> Result<Output, Failure> {
+    let parsed = roles
+        .iter()
+        .map(|r| r.parse::<Role>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::usage(e.to_string(), "for example --role analyst,approver"))?;
+    let roles = Roles::new(parsed).ok_or_else(|| Failure::usage("no role given", "for example --role analyst"))?;
+    let pass = passphrase::new(&format!("New passphrase for {name}: "))?;
+    let user = ws.add_user(name, &roles, &pass)?;
+    Ok(Output::new(
+        format!("Added user {} with roles: {}", user.name, roles_text(&user.roles)),
+        json!({ "user": user.name, "roles": roles_json(&user.roles) }),
+    ))
+}
+
+fn user_list(ws: &mut Workstation) -> Result<Output, Failure> {
+    let users = ws.users()?;
+    let mut human = String::new();
+    for u in &users {
+        let _ = writeln!(human, "{:<24} {}", u.name, roles_text(&u.roles));
+    }
+    let list: Vec<Value> = users.iter().map(|u| json!({ "user": u.name, "roles": roles_json(&u.roles) })).collect();
+    Ok(Output::new(human.trim_end().to_string(), json!({ "users": list })))
+}
+
+fn passwd(ws: &mut Workstation) -> Result<Output, Failure> {
+    let pass = passphrase::new("New passphrase: ")?;
+    ws.change_passphrase(&pass)?;
+    let user = ws.status().session.map(|s| s.user).unwrap_or_default();
+    Ok(Output::new(format!("Changed the passphrase of {user}"), json!({ "user": user, "changed": true })))
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, Failure> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
+        _ => Err(Failure::usage("the delimiter must be one ASCII character or `tab`", "for example --delimiter ';'")),
+    }
+}
+
+fn import(ws: &mut Workstation, args: &ImportArgs) -> Result<Output, Failure> {
+    let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
+    let request = ImportRequest { name: args.name.clone(), delimiter };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let outcome = ws.import_file(&args.file, &request, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total_bytes.unwrap_or(p.bytes_read));
+            bar.set_position(p.bytes_read);
+            bar.set_message(format!("{} rows", p.rows_read));
+        }
+        true
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let out = outcome?;
+    let names: Vec<&str> = out.columns.iter().map(|c| c.name.as_str()).collect();
+    let types: Vec<&str> = out.columns.iter().map(|c| c.column_type.as_str()).collect();
+    Ok(Output::new(
+        format!("Imported dataset {} \"{}\": {} rows × {} columns", out.dataset, args.name, out.rows, names.len()),
+        json!({
+            "dataset": out.dataset,
+            "name": args.name,
+            "version": out.version,
+            "rows": out.rows,
+            "columns": names,
+            "types": types,
+        }),
+    ))
+}
+
+fn datasets(ws: &mut Workstation) -> Result<Output, Failure> {
+    let list = ws.datasets()?;
+    let mut human = if list.is_empty() { "No datasets yet.".to_string() } else { String::new() };
+    for d in &list {
+        let _ = writeln!(human, "{:>4}  {:<32} {:>10} rows  {:>3} columns  {} version(s)", d.dataset, d.name, d.rows, d.columns, d.versions);
+    }
+    let json_list: Vec<Value> = list
+        .iter()
+        .map(|d| json!({ "dataset": d.dataset, "name": d.name, "versions": d.versions, "rows": d.rows, "columns": d.columns, "created_at": d.created_at, "created_by": d.created_by }))
+        .collect();
+    Ok(Output::new(human.trim_end().to_string(), json!({ "datasets": json_list })))
+}
+
+fn show(ws: &mut Workstation, args: &ShowArgs) -> Result<Output, Failure> {
+    let info = ws.dataset_info(&args.dataset, args.version)?;
+    let limit = args.limit.min(workstation::MAX_PAGE_ROWS);
+    let rows = if limit == 0 { Vec::new() } else { ws.rows(info.dataset, info.version, args.offset, limit)?.rows };
+    let columns: Vec<&str> = info.columns.iter().map(|c| c.name.as_str()).collect();
+    let mut human = format!(
+        "Dataset {} \"{}\" version {} of {}: {} rows\n{}\n",
+        info.dataset,
+        info.name,
+        info.version,
+        info.versions,
+        info.total_rows,
+        columns.join("\t")
+    );
+    for row in &rows {
+        let _ = writeln!(human, "{}", row.join("\t"));
+    }
+    Ok(Output::new(
+        human.trim_end().to_string(),
+        json!({
+            "dataset": info.dataset,
+            "name": info.name,
+            "version": info.version,
+            "columns": columns,
+            "total_rows": info.total_rows,
+            "rows": rows,
+        }),
+    ))
+}
+
+fn audit(ws: &mut Workstation) -> Result<Output, Failure> {
+    let events = ws.audit_events()?;
+    let mut human = String::new();
+    for e in &events {
+        let _ = writeln!(
+            human,
+            "{:>5}  {}  {:<16} {:<13} {:<14} {}",
+            e.seq,
+            e.time,
+            e.actor,
+            e.action,
+            e.object.as_deref().unwrap_or("-"),
+            workstation::canonical_json(&e.details)
+        );
+    }
+    let list: Vec<Value> = events
+        .iter()
+        .map(|e| json!({ "seq": e.seq, "time": e.time, "actor": e.actor, "action": e.action, "object": e.object, "reason": e.reason, "details": e.details, "hash": e.hash }))
+        .collect();
+    Ok(Output::new(human.trim_end().to_string(), json!({ "events": list })))
+}
+
+fn audit_verify(ws: &mut Workstation) -> Result<Output, Failure> {
+    let v = ws.verify_audit()?;
+    let human = match &v.problem {
+        None => format!("Audit chain intact: {} events verified", v.events),
+        Some(p) => format!("Audit chain BROKEN after checking {} events: {p}", v.events),
+    };
+    let json = json!({ "ok": v.ok, "events": v.events, "problem": v.problem });
+    let failure = v.problem.as_ref().map(|p| {
+        Failure::integrity(
+            format!("the audit trail failed verification: {p}"),
+            "keep the workspace unchanged for investigation and tell your security officer",
+        )
+    });
+    Ok(Output { human, json, failure })
+}

@@ -1,0 +1,381 @@
+//! The `breakwater` CLI contract (CLI.md): JSON shapes, passphrase sources, exit codes, and
+//! that nothing sensitive reaches stderr or the workspace files in plaintext.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+const PASS: &str = "ana's long passphrase";
+const BIN: &str = env!("CARGO_BIN_EXE_breakwater");
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}): {}", self.stdout))
+    }
+}
+
+struct Workspace {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    stderr_log: std::cell::RefCell<String>,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("ws");
+        Self { _tmp: tmp, dir, stderr_log: Default::default() }
+    }
+
+    fn initialised() -> Self {
+        let ws = Self::new();
+        let r = ws.run(&["init", "--json"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        ws
+    }
+
+    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .env_remove("BREAKWATER_PASSPHRASE")
+            .env_remove("BREAKWATER_NEW_PASSPHRASE")
+            .env("BREAKWATER_WORKSPACE", &self.dir)
+            .env("BREAKWATER_USER", "ana")
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let out = self.command(args, env).output().unwrap();
+        let run = Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        };
+        self.stderr_log.borrow_mut().push_str(&run.stderr);
+        run
+    }
+
+    /// Runs as ana with her passphrase.
+    fn ana(&self, args: &[&str]) -> Run {
+        self.run(args, &[("BREAKWATER_PASSPHRASE", PASS)])
+    }
+
+    fn sql(&self) -> rusqlite::Connection {
+        let c = rusqlite::Connection::open(self.dir.join("vault.sqlite3")).unwrap();
+        c.execute_batch("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;").unwrap();
+        c
+    }
+}
+
+fn write(dir: &Path, name: &str, body: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name)
+}
+
+#[test]
+fn init_import_datasets_show_audit_transcript() {
+    let ws = Workspace::new();
+    let init = ws.run(&["init", "--json"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert_eq!(init.json()["user"], "ana");
+    assert_eq!(init.json()["roles"], serde_json::json!(["admin", "analyst", "approver", "auditor"]));
+
+    let csv = fixture("patients.csv");
+    let import = ws.ana(&["import", csv.to_str().unwrap(), "--name", "patients", "--json"]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let j = import.json();
+    assert_eq!((j["dataset"].as_i64(), j["version"].as_i64(), j["rows"].as_i64()), (Some(1), Some(1), Some(4)));
+    assert_eq!(j["columns"], serde_json::json!(["mrn", "name", "dob", "zip", "note"]));
+
+    let list = ws.ana(&["datasets", "--json"]).json();
+    assert_eq!(list, serde_json::json!({"datasets": [{
+        "dataset": 1, "name": "patients", "versions": 1, "rows": 4, "columns": 5,
+        "created_at": list["datasets"][0]["created_at"], "created_by": "ana"}]}));
+
+    // Global flags may stand after the command; DATASET may be a name or an id.
+    let show = ws.ana(&["show", "patients", "--limit", "2", "--json"]).json();
+    assert_eq!(
+        show,
+        serde_json::json!({
+            "dataset": 1, "name": "patients", "version": 1,
+            "columns": ["mrn", "name", "dob", "zip", "note"], "total_rows": 4,
+            "rows": [["MRN-0001", "Quinn Ashdown", "1941-03-05", "02134", "Seen today, \"stable\"."],
+                     ["MRN-0002", "Rory Belcastro", "1990-12-31", "10001", "Line one\nline two"]]
+        })
+    );
+    let by_id = ws.ana(&["--json", "show", "1", "--offset", "3"]).json();
+    assert_eq!(by_id["rows"].as_array().unwrap().len(), 1);
+
+    let audit = ws.ana(&["audit", "--json"]).json();
+    let actions: Vec<&str> = audit["events"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["init", "login", "import", "login", "login", "view", "login", "view", "login"]);
+    for key in ["seq", "time", "actor", "action", "object", "reason", "details", "hash"] {
+        assert!(audit["events"][0].get(key).is_some(), "missing {key}");
+    }
+    let verify = ws.ana(&["audit", "verify", "--json"]);
+    assert_eq!(verify.code, 0);
+    assert_eq!(verify.json()["ok"], true);
+    assert_eq!(verify.json()["events"], 10);
+}
+
+#[test]
+fn human_output_is_for_people() {
+    let ws = Workspace::initialised();
+    let csv = fixture("patients.csv");
+    let r = ws.ana(&["import", csv.to_str().unwrap(), "--name", "patients"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("Imported dataset 1 \"patients\": 4 rows × 5 columns"), "{}", r.stdout);
+    assert!(ws.ana(&["audit", "verify"]).stdout.contains("Audit chain intact"));
+}
+
+#[test]
+fn users_roles_and_passwd() {
+    let ws = Workspace::initialised();
+    let add = ws.run(
+        &["user", "add", "olu", "--role", "auditor", "--json"],
+        &[("BREAKWATER_PASSPHRASE", PASS), ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 1")],
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    assert_eq!(add.json(), serde_json::json!({"user": "olu", "roles": ["auditor"]}));
+    let list = ws.ana(&["user", "list", "--json"]).json();
+    assert_eq!(list["users"].as_array().unwrap().len(), 2);
+
+    let olu = |args: &[&str], pass: &str| ws.run(args, &[("BREAKWATER_USER", "olu"), ("BREAKWATER_PASSPHRASE", pass)]);
+    let denied = olu(&["show", "1"], "olu's passphrase 1");
+    assert_eq!(denied.code, 3, "missing role exits 3: {}", denied.stderr);
+    assert!(denied.stderr.contains("analyst"));
+    let denied_users = olu(&["user", "list"], "olu's passphrase 1");
+    assert_eq!(denied_users.code, 3);
+    assert_eq!(olu(&["audit", "verify"], "olu's passphrase 1").code, 0);
+
+    let pw = ws.run(
+        &["passwd", "--user", "olu"],
+        &[("BREAKWATER_PASSPHRASE", "olu's passphrase 1"), ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 2")],
+    );
+    assert_eq!(pw.code, 0, "{}", pw.stderr);
+    assert_eq!(olu(&["datasets"], "olu's passphrase 1").code, 3);
+    assert_eq!(olu(&["datasets"], "olu's passphrase 2").code, 0);
+
+    let bad_role = ws.run(&["user", "add", "kim", "--role", "root"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+    assert_eq!(bad_role.code, 2);
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let ws = Workspace::initialised();
+    let wrong = ws.run(&["datasets"], &[("BREAKWATER_PASSPHRASE", "not her passphrase")]);
+    assert_eq!(wrong.code, 3);
+    assert!(wrong.stderr.starts_with("error: "), "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("\nhint: "));
+
+    let unknown = ws.run(&["datasets", "--user", "nobody"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+    assert_eq!(unknown.code, 3);
+
+    let no_pass = ws.run(&["datasets"], &[]);
+    assert_eq!(no_pass.code, 3, "no passphrase and no terminal exits 3 at once");
+    assert!(no_pass.stderr.contains("no passphrase given"));
+
+    let usage = ws.ana(&["show"]);
+    assert_eq!(usage.code, 2);
+    assert_eq!(ws.ana(&["frobnicate"]).code, 2);
+
+    let missing = ws.ana(&["show", "nope"]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(ws.ana(&["import", "/nonexistent/file.csv", "--name", "x"]).code, 1);
+
+    let other = Workspace::new();
+    let not_ws = other.ana(&["datasets"]);
+    assert_eq!(not_ws.code, 1);
+    assert!(not_ws.stderr.contains("breakwater init"), "{}", not_ws.stderr);
+}
+
+#[test]
+fn init_accepts_an_empty_directory_and_refuses_a_non_empty_one() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(&ws.dir).unwrap();
+    assert_eq!(ws.ana(&["init"]).code, 0);
+    assert_eq!(ws.ana(&["init"]).code, 1, "already a workspace");
+    let other = Workspace::new();
+    std::fs::create_dir_all(&other.dir).unwrap();
+    std::fs::write(other.dir.join("x.txt"), "x").unwrap();
+    assert_eq!(other.ana(&["init"]).code, 1);
+    let short = Workspace::new();
+    assert_eq!(short.run(&["init"], &[("BREAKWATER_PASSPHRASE", "short")]).code, 1);
+}
+
+#[test]
+fn a_taken_name_is_refused() {
+    let ws = Workspace::initialised();
+    let csv = fixture("patients.csv");
+    assert_eq!(ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]).code, 0);
+    let again = ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("name taken"));
+}
+
+#[test]
+fn bad_csv_files_get_specific_errors_and_leave_nothing() {
+    let ws = Workspace::initialised();
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 6] = [
+        ("ragged.csv", b"a,b\n1,2\n3,4,5\n", "line 3"),
+        ("utf8.csv", b"a,b\n1,\xff\xfe\n", "UTF-8"),
+        ("empty.csv", b"", "empty"),
+        ("dup.csv", b"a,a\n1,2\n", "column 2"),
+        ("blank.csv", b"a,,c\n1,2,3\n", "column 2"),
+        ("quote.csv", b"a,b\n\"unclosed,1\n2,3\n", "line"),
+    ];
+    for (name, body, expect) in cases {
+        let path = write(tmp.path(), name, body);
+        let r = ws.ana(&["import", path.to_str().unwrap(), "--name", name]);
+        assert_eq!(r.code, 1, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(expect), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(name), "{name} error names the file: {}", r.stderr);
+    }
+    assert_eq!(ws.ana(&["datasets", "--json"]).json()["datasets"], serde_json::json!([]));
+}
+
+#[test]
+fn tampered_chunk_exits_4_and_shows_no_data() {
+    let ws = Workspace::initialised();
+    let csv = fixture("patients.csv");
+    assert_eq!(ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]).code, 0);
+    let c = ws.sql();
+    let ct: Vec<u8> = c.query_row("SELECT ct FROM chunks WHERE column_idx = 1", [], |r| r.get(0)).unwrap();
+    let mut bad = ct.clone();
+    bad[20] ^= 1;
+    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [bad]).unwrap();
+    let r = ws.ana(&["show", "p", "--json"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("integrity"));
+
+    // A chunk moved to another column is refused too.
+    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [&ct]).unwrap();
+    c.execute("UPDATE chunks SET ct = (SELECT ct FROM chunks WHERE column_idx = 2) WHERE column_idx = 1", []).unwrap();
+    assert_eq!(ws.ana(&["show", "p"]).code, 4);
+}
+
+#[test]
+fn audit_tampering_exits_4() {
+    for edit in [
+        "UPDATE audit SET actor = 'mallory' WHERE seq = 1",
+        "DELETE FROM audit WHERE seq = 2",
+        "UPDATE audit SET seq = 99 WHERE seq = 2; UPDATE audit SET seq = 2 WHERE seq = 3; UPDATE audit SET seq = 3 WHERE seq = 99",
+        "DELETE FROM audit WHERE seq = (SELECT MAX(seq) FROM audit)",
+    ] {
+        let ws = Workspace::initialised();
+        let csv = fixture("patients.csv");
+        assert_eq!(ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]).code, 0);
+        ws.sql().execute_batch(edit).unwrap();
+        let r = ws.ana(&["audit", "verify", "--json"]);
+        assert_eq!(r.code, 4, "{edit}: {}", r.stdout);
+        assert_eq!(r.json()["ok"], false);
+        assert!(r.json()["problem"].is_string());
+    }
+}
+
+#[test]
+fn no_plaintext_in_workspace_files_or_stderr() {
+    let ws = Workspace::initialised();
+    let csv = fixture("patients.csv");
+    ws.ana(&["import", csv.to_str().unwrap(), "--name", "secret_cohort_name"]);
+    ws.ana(&["show", "secret_cohort_name"]);
+    ws.ana(&["show", "secret_cohort_name", "--version", "7"]);
+    ws.ana(&["datasets"]);
+    ws.ana(&["audit"]);
+    ws.run(&["show", "secret_cohort_name"], &[("BREAKWATER_PASSPHRASE", "wrong passphrase!")]);
+    let tmp = tempfile::tempdir().unwrap();
+    let ragged = write(tmp.path(), "r.csv", b"mrn,name\nMRN-0001,Quinn Ashdown\nMRN-0002,Rory Belcastro,extra\n");
+    ws.ana(&["import", ragged.to_str().unwrap(), "--name", "secret_cohort_name_2"]);
+
+    let needles = [
+        "Quinn Ashdown", "Rory Belcastro", "MRN-0001", "1941-03-05", "02134", "stable", "secret_cohort_name", "dob", "note",
+    ];
+    let mut files = 0;
+    for entry in std::fs::read_dir(&ws.dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        files += 1;
+        for n in needles {
+            assert!(!bytes.windows(n.len()).any(|w| w == n.as_bytes()), "plaintext {n:?} in a workspace file");
+        }
+    }
+    assert!(files >= 1);
+    let stderr = ws.stderr_log.borrow();
+    assert!(stderr.contains("error: "), "the failures above wrote errors");
+    for n in needles.iter().filter(|n| !["dob", "note"].contains(n)) {
+        assert!(!stderr.contains(n), "plaintext {n:?} in stderr");
+    }
+}
+
+#[test]
+fn demo_creates_a_ready_workspace() {
+    let ws = Workspace::new();
+    let r = ws.run(&["demo", "--json", "--user", "demo"], &[("BREAKWATER_PASSPHRASE", "demo passphrase")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.json()["rows"].as_i64().unwrap() >= 1000);
+    let list = ws.run(&["datasets", "--json", "--user", "demo"], &[("BREAKWATER_PASSPHRASE", "demo passphrase")]);
+    assert_eq!(list.json()["datasets"][0]["name"], "clinic_visits");
+}
+
+/// Starts an import of a large file, kills it with SIGKILL after `delay_ms`, and checks the
+/// vault opens with either no dataset or the complete one, and an intact audit chain.
+fn kill_import_after(delay_ms: u64, csv: &Path, n_rows: i64) {
+    let ws = Workspace::initialised();
+    let mut child = ws
+        .command(&["import", csv.to_str().unwrap(), "--name", "big"], &[("BREAKWATER_PASSPHRASE", PASS)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    let _ = child.kill();
+    let _ = child.wait();
+    let list = ws.ana(&["datasets", "--json"]);
+    assert_eq!(list.code, 0, "vault opens after kill at {delay_ms} ms: {}", list.stderr);
+    let datasets = list.json()["datasets"].as_array().unwrap().clone();
+    match datasets.as_slice() {
+        [] => {}
+        [d] => assert_eq!(d["rows"].as_i64(), Some(n_rows), "a complete dataset or none"),
+        more => panic!("{} datasets after one import", more.len()),
+    }
+    let verify = ws.ana(&["audit", "verify", "--json"]);
+    assert_eq!(verify.code, 0, "audit intact after kill at {delay_ms} ms: {}", verify.stdout);
+    let imports = ws.ana(&["audit", "--json"]).json()["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "import")
+        .count();
+    assert_eq!(imports, datasets.len(), "an import event exactly when the dataset exists");
+}
+
+#[test]
+fn killed_import_leaves_no_partial_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let n_rows = 400_000;
+    let mut body = String::from("id,name,zip,visit\n");
+    for i in 0..n_rows {
+        body.push_str(&format!("{i},Person {i},{:05},2024-01-{:02}\n", i % 99_999, i % 28 + 1));
+    }
+    let csv = write(tmp.path(), "big.csv", body.as_bytes());
+    for delay_ms in [300, 600, 900, 1400, 2500] {
+        kill_import_after(delay_ms, &csv, n_rows);
+    }
+}

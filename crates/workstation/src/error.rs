@@ -1,0 +1,143 @@
+//! The workstation's error type, with the stable code and hint both shells show.
+
+use serde::Serialize;
+use vault::Role;
+
+/// Stable classification of an error, shared by the CLI's exit codes and the app's `{code}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Wrong passphrase, unknown user, missing role.
+    Auth,
+    /// The session is locked (manually or after idle time).
+    Locked,
+    /// Stored data or the audit log was altered or is corrupt.
+    Integrity,
+    /// Bad input, refused action, missing thing.
+    Input,
+    /// The user cancelled; nothing changed.
+    Cancelled,
+    /// An unexpected storage failure.
+    Internal,
+}
+
+/// Why a session is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// No activity for the configured idle time.
+    Idle,
+    /// The user locked it.
+    Manual,
+}
+
+/// What went wrong, in words a privacy officer can act on; never a cell value.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No unlocked session.
+    #[error("the workspace is locked")]
+    Locked {
+        /// Why, if it was unlocked before.
+        reason: Option<LockReason>,
+    },
+    /// The user lacks the role the action needs.
+    #[error("user '{user}' does not have the {role} role needed to {action}")]
+    NotPermitted {
+        /// Who tried.
+        user: String,
+        /// A role that would allow it.
+        role: Role,
+        /// What they tried, in words.
+        action: &'static str,
+    },
+    /// A page was asked for with a zero or too large limit.
+    #[error("a page holds 1 to {max} rows")]
+    BadPageSize {
+        /// Largest page.
+        max: u64,
+    },
+    /// An input file could not be opened.
+    #[error("cannot read {path}: {source}")]
+    InputFile {
+        /// The path as given.
+        path: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A failure in the vault.
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
+}
+
+impl From<table::Error> for Error {
+    fn from(e: table::Error) -> Self {
+        Error::Vault(vault::Error::Table(e))
+    }
+}
+
+impl Error {
+    /// The stable code for exit statuses and the app.
+    pub fn code(&self) -> ErrorCode {
+        use vault::Error as V;
+        match self {
+            Error::Locked { .. } => ErrorCode::Locked,
+            Error::NotPermitted { .. } => ErrorCode::Auth,
+            Error::BadPageSize { .. } | Error::InputFile { .. } => ErrorCode::Input,
+            Error::Vault(v) if v.is_authentication() => ErrorCode::Auth,
+            Error::Vault(v) if v.is_integrity() => ErrorCode::Integrity,
+            Error::Vault(V::Cancelled) => ErrorCode::Cancelled,
+            Error::Vault(V::Storage(_) | V::BadKdfParams) => ErrorCode::Internal,
+            Error::Vault(_) => ErrorCode::Input,
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> Option<String> {
+        use vault::Error as V;
+        let text = match self {
+            Error::Locked { .. } => "unlock the workspace again with your user name and passphrase",
+            Error::NotPermitted { .. } => "ask a workspace admin to grant you that role",
+            Error::BadPageSize { .. } => "ask for fewer rows at a time",
+            Error::InputFile { .. } => "check the path and that you may read the file",
+            Error::Vault(v) => match v {
+                V::NotAWorkspace { .. } => "create a workspace first (breakwater init --user NAME), or point --workspace at an existing one",
+                V::AlreadyAWorkspace { .. } => "unlock the existing workspace instead, or choose another directory",
+                V::DirectoryNotEmpty { .. } => "choose an empty or new directory for the workspace",
+                V::SchemaTooNew { .. } => "use the newer version of Breakwater that wrote this workspace",
+                V::UnknownUser | V::WrongPassphrase => "check the user name and passphrase; every failed attempt is recorded in the audit log",
+                V::UserExists => "choose another user name",
+                V::InvalidUserName => "use letters, digits, '.', '_' or '-'",
+                V::WeakPassphrase { .. } => "use a longer passphrase, for example four unrelated words",
+                V::NameTaken => "choose another dataset name; a new version of a dataset comes only from an applied plan",
+                V::InvalidDatasetName => "give the dataset a short descriptive name",
+                V::UnknownDataset { .. } => "list the datasets with `breakwater datasets`",
+                V::UnknownVersion { .. } => "list the versions with `breakwater datasets`",
+                V::NoColumns => "check that the file has a header row",
+                V::Tampered { .. } | V::Corrupt { .. } => {
+                    "stop using this workspace, keep the file for investigation, and restore from a backup"
+                }
+                V::Cancelled => "start the import again when ready",
+                V::DiskFull => "free disk space and try again; nothing was changed",
+                V::Table(t) => return table_hint(t),
+                V::Io { .. } => "check the path and its permissions",
+                V::BadKdfParams | V::Storage(_) => "try again; if it persists, report it with the audit log",
+                _ => return None,
+            },
+        };
+        Some(text.to_string())
+    }
+}
+
+fn table_hint(e: &table::Error) -> Option<String> {
+    use table::Error as T;
+    let text = match e {
+        T::RaggedRow { .. } => "fix the row, or check that the right delimiter is used (--delimiter)",
+        T::InvalidUtf8 { .. } => "save the file as UTF-8 and import it again",
+        T::Empty { .. } => "choose a file with a header row and data",
+        T::EmptyHeader { .. } | T::DuplicateHeader { .. } => "give every column a distinct, non-empty name in the header row",
+        T::RecordTooLarge { .. } => "check for an unclosed quote before that line",
+        _ => return None,
+    };
+    Some(text.to_string())
+}

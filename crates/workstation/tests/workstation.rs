@@ -1,0 +1,114 @@
+//! Sessions, roles, auto-lock and audited actions through the facade.
+
+use std::io::Write;
+use std::time::Duration;
+
+use vault::KdfParams;
+use workstation::{Config, ErrorCode, ImportRequest, LockReason, Passphrase, Role, Roles, Workstation};
+
+fn config(idle: Duration) -> Config {
+    Config { idle_timeout: idle, kdf: KdfParams::insecure_for_tests() }
+}
+
+fn new_workspace(idle: Duration) -> (tempfile::TempDir, Workstation) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workstation::new(dir.path().join("ws"), config(idle));
+    ws.init("ana", &Passphrase::new("ana passphrase 1")).unwrap();
+    (dir, ws)
+}
+
+fn csv_file(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
+    let path = dir.join("in.csv");
+    std::fs::File::create(&path).unwrap().write_all(body.as_bytes()).unwrap();
+    path
+}
+
+#[test]
+fn import_view_and_audit_through_the_facade() {
+    let (dir, mut ws) = new_workspace(Duration::from_secs(600));
+    let path = csv_file(dir.path(), "a;b\n1;x\n2;y\n");
+    let mut reports = 0;
+    let request = ImportRequest { name: "tiny".into(), delimiter: None };
+    let out = ws.import_file(&path, &request, &mut |_| { reports += 1; true }).unwrap();
+    assert_eq!((out.rows, out.columns.len()), (2, 2));
+    assert!(reports >= 1);
+    let info = ws.dataset_info("tiny", None).unwrap();
+    assert_eq!(info.source_sha256.as_deref().map(str::len), Some(64));
+    assert_eq!(ws.rows(info.dataset, 1, 0, 10).unwrap().rows, vec![vec!["1", "x"], vec!["2", "y"]]);
+    ws.rows(info.dataset, 1, 1, 10).unwrap();
+    let actions: Vec<String> = ws.audit_events().unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["init", "import", "view"], "one view event per version per session");
+    assert!(ws.verify_audit().unwrap().ok);
+}
+
+#[test]
+fn cancelled_import_stores_nothing() {
+    let (dir, mut ws) = new_workspace(Duration::from_secs(600));
+    let path = csv_file(dir.path(), "a\n1\n");
+    let request = ImportRequest { name: "never".into(), delimiter: None };
+    let err = ws.import_file(&path, &request, &mut |_| false).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Cancelled);
+    assert!(ws.datasets().unwrap().is_empty());
+}
+
+#[test]
+fn roles_are_enforced() {
+    let (_dir, mut ws) = new_workspace(Duration::from_secs(600));
+    ws.add_user("olu", &Roles::new([Role::Auditor]).unwrap(), &Passphrase::new("olu passphrase 1")).unwrap();
+    ws.unlock("olu", &Passphrase::new("olu passphrase 1")).unwrap();
+    assert!(ws.audit_events().is_ok());
+    assert!(ws.datasets().is_ok());
+    let err = ws.dataset_info("1", None).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Auth);
+    assert!(err.to_string().contains("analyst"));
+    assert_eq!(ws.users().unwrap_err().code(), ErrorCode::Auth);
+    assert_eq!(ws.import_job().err().unwrap().code(), ErrorCode::Auth);
+}
+
+#[test]
+fn idle_sessions_lock_themselves() {
+    let (_dir, mut ws) = new_workspace(Duration::ZERO);
+    let err = ws.datasets().unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Locked);
+    let status = ws.status();
+    assert!(status.exists && !status.unlocked);
+    assert_eq!(status.locked_reason, Some(LockReason::Idle));
+}
+
+#[test]
+fn manual_lock_and_unlock() {
+    let (_dir, mut ws) = new_workspace(Duration::from_secs(600));
+    ws.lock();
+    assert_eq!(ws.status().locked_reason, Some(LockReason::Manual));
+    assert_eq!(ws.datasets().unwrap_err().code(), ErrorCode::Locked);
+    assert_eq!(ws.unlock("ana", &Passphrase::new("wrong passphrase")).unwrap_err().code(), ErrorCode::Auth);
+    let info = ws.unlock("ana", &Passphrase::new("ana passphrase 1")).unwrap();
+    assert_eq!(info.user, "ana");
+    assert!(ws.status().unlocked);
+}
+
+#[test]
+fn bad_csv_errors_name_the_line_and_leave_no_dataset() {
+    let (dir, mut ws) = new_workspace(Duration::from_secs(600));
+    let path = csv_file(dir.path(), "a,b\n1,2\n3\n");
+    let request = ImportRequest { name: "ragged".into(), delimiter: None };
+    let err = ws.import_file(&path, &request, &mut |_| true).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Input);
+    assert!(err.to_string().contains("line 3"), "{err}");
+    assert!(err.hint().is_some());
+    assert!(ws.datasets().unwrap().is_empty());
+}
+
+#[test]
+fn demo_workspace_has_the_clinic_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = workstation::create_demo(
+        &dir.path().join("demo"),
+        "demo",
+        &Passphrase::new("demo passphrase"),
+        config(Duration::from_secs(60)),
+    )
+    .unwrap();
+    assert!(out.rows >= 1000);
+    assert!(out.columns.iter().any(|c| c.name == "note"));
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it, vi, beforeEach, afterEach } from 'vitest';
+import { render, screen, fireEvent, waitFor, act } from '@testing-library/react';
+import type { SessionInfo, WorkspaceStatus } from './types';
+import { BreakwaterError } from './errors';
+
+const lockedListeners = new Set<() => void>();
+
+vi.mock('./api', () => ({
+  workspaceStatus: vi.fn(),
+  unlock: vi.fn(),
+  createWorkspace: vi.fn(),
+  lock: vi.fn(),
+  listDatasets: vi.fn(),
+  auditEvents: vi.fn(),
+  verifyAudit: vi.fn(),
+  importDataset: vi.fn(),
+  cancelImport: vi.fn(),
+  onImportProgress: vi.fn(),
+  chooseImportFile: vi.fn(),
+  datasetInfo: vi.fn(),
+  datasetPage: vi.fn(),
+  errorCode: (e: unknown) => (e instanceof BreakwaterError ? e.code : null),
+  onSessionLocked: (fn: () => void) => {
+    lockedListeners.add(fn);
+    return () => lockedListeners.delete(fn);
+  },
+}));
+
+import * as api from './api';
+import { App } from './App';
+
+const session: SessionInfo = {
+  workspace: '/home/ana/Breakwater',
+  user: 'ana',
+  roles: ['admin', 'auditor'],
+  idle_timeout_secs: 900,
+};
+const unlocked: WorkspaceStatus = {
+  workspace: session.workspace,
+  exists: true,
+  unlocked: true,
+  session,
+  locked_reason: null,
+};
+const idleLocked: WorkspaceStatus = { ...unlocked, unlocked: false, session: null, locked_reason: 'idle' };
+
+beforeEach(() => {
+  lockedListeners.clear();
+  vi.mocked(api.workspaceStatus).mockReset().mockResolvedValue(unlocked);
+  vi.mocked(api.listDatasets).mockReset().mockResolvedValue([]);
+  vi.mocked(api.auditEvents).mockReset().mockResolvedValue([]);
+  vi.mocked(api.lock).mockReset().mockResolvedValue(undefined);
+  vi.mocked(api.unlock).mockReset().mockResolvedValue(session);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('App shell', () => {
+  it('shows the Datasets screen, the user and roles when unlocked', async () => {
+    render(<App />);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Datasets' })).toBeTruthy());
+    expect(document.getElementById('current-user')!.textContent).toBe('ana');
+    expect(document.getElementById('current-roles')!.textContent).toBe('Administrator, Auditor');
+    fireEvent.click(document.getElementById('nav-audit')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Audit trail' })).toBeTruthy());
+    expect(document.getElementById('nav-audit')!.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows the create form when there is no workspace', async () => {
+    vi.mocked(api.workspaceStatus).mockResolvedValue({
+      workspace: '/w',
+      exists: false,
+      unlocked: false,
+      session: null,
+      locked_reason: null,
+    });
+    render(<App />);
+    await waitFor(() => expect(document.getElementById('create-workspace')).not.toBeNull());
+  });
+
+  it('Lock calls api.lock and returns to Unlock', async () => {
+    render(<App />);
+    await waitFor(() => expect(document.getElementById('lock')).not.toBeNull());
+    vi.mocked(api.workspaceStatus).mockResolvedValue({ ...idleLocked, locked_reason: 'manual' });
+    fireEvent.click(document.getElementById('lock')!);
+    await waitFor(() => expect(document.getElementById('unlock')).not.toBeNull());
+    expect(api.lock).toHaveBeenCalled();
+    expect((document.getElementById('user') as HTMLInputElement).value).toBe('ana');
+  });
+
+  it('a `locked` error from any command returns to Unlock with the idle message', async () => {
+    render(<App />);
+    await waitFor(() => expect(document.getElementById('lock')).not.toBeNull());
+    vi.mocked(api.workspaceStatus).mockResolvedValue(idleLocked);
+    await act(async () => {
+      for (const l of lockedListeners) l();
+    });
+    await waitFor(() => expect(document.getElementById('unlock')).not.toBeNull());
+    expect(screen.getByText('Locked after 15 minutes without activity.')).toBeTruthy();
+  });
+
+  it('polls workspace_status every 10 s and locks when it reports locked', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    render(<App />);
+    await waitFor(() => expect(document.getElementById('lock')).not.toBeNull());
+    vi.mocked(api.workspaceStatus).mockResolvedValue(idleLocked);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
+    await waitFor(() => expect(document.getElementById('unlock')).not.toBeNull());
+    expect(screen.getByText('Locked after 15 minutes without activity.')).toBeTruthy();
+  });
+
+  it('shows a startup integrity error prominently', async () => {
+    vi.mocked(api.workspaceStatus).mockRejectedValue(
+      new BreakwaterError('integrity', 'The workspace file has been modified.', 'Restore from a backup.'),
+    );
+    render(<App />);
+    await waitFor(() => expect(document.getElementById('startup-error')!.className).toContain('alert-integrity'));
+  });
+});
