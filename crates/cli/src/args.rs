@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// Breakwater: encrypted de-identification workstation for clinical data.
 #[derive(Debug, Parser)]
-#[command(name = "breakwater", version, about, propagate_version = true)]
+#[command(name = "breakwater", version, about)]
 pub struct Cli {
     /// Workspace directory (default: the platform data directory).
     #[arg(long, global = true, env = "BREAKWATER_WORKSPACE", value_name = "DIR")]
@@ -101,4 +101,14 @@ pub struct AuditArgs {
 pub enum AuditCommand {
     /// Check the hash chain; exit 0 if intact, 4 otherwise.
     Verify,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
 }
