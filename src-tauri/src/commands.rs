@@ -136,7 +136,7 @@ pub async fn dataset_info(state: State<'_, AppState>, dataset: i64, version: Opt
 pub async fn dataset_page(
     state: State<'_, AppState>,
     dataset: i64,
-    version: i64,
+    version: Option<i64>,
     offset: u64,
     limit: u64,
 ) -> Reply<Page> {

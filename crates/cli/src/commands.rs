@@ -204,7 +204,7 @@ fn datasets(ws: &mut Workstation) -> Result<Output, Failure> {
 fn show(ws: &mut Workstation, args: &ShowArgs) -> Result<Output, Failure> {
     let info = ws.dataset_info(&args.dataset, args.version)?;
     let limit = args.limit.min(workstation::MAX_PAGE_ROWS);
-    let rows = if limit == 0 { Vec::new() } else { ws.rows(info.dataset, info.version, args.offset, limit)?.rows };
+    let rows = if limit == 0 { Vec::new() } else { ws.rows(info.dataset, Some(info.version), args.offset, limit)?.rows };
     let columns: Vec<&str> = info.columns.iter().map(|c| c.name.as_str()).collect();
     let mut human = format!(
         "Dataset {} \"{}\" version {} of {}: {} rows\n{}\n",

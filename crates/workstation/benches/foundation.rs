@@ -78,7 +78,7 @@ fn benches(c: &mut Criterion) {
     });
     group.sample_size(50);
     group.bench_function("first_page_100_rows_of_1m", |b| {
-        b.iter(|| ws.rows(outcome.dataset, 1, 0, 100).unwrap())
+        b.iter(|| ws.rows(outcome.dataset, Some(1), 0, 100).unwrap())
     });
     group.finish();
 }

@@ -206,14 +206,16 @@ impl Workstation {
         Ok(session.vault.version_info(id, version)?)
     }
 
-    /// Rows `offset..offset+limit` of a version (analyst). The first view of each version in a
-    /// session writes a `view` audit event with the dataset, version and row counts.
-    pub fn rows(&mut self, dataset: i64, version: i64, offset: u64, limit: u64) -> Result<Page, Error> {
+    /// Rows `offset..offset+limit` of a version (analyst; `None` is the latest). The first view
+    /// of each version in a session writes a `view` audit event with the dataset, version and
+    /// row counts.
+    pub fn rows(&mut self, dataset: i64, version: Option<i64>, offset: u64, limit: u64) -> Result<Page, Error> {
         if limit == 0 || limit > MAX_PAGE_ROWS {
             return Err(Error::BadPageSize { max: MAX_PAGE_ROWS });
         }
         let session = self.session(&[Role::Analyst], "view datasets")?;
-        let info = session.vault.version_info(dataset, Some(version))?;
+        let info = session.vault.version_info(dataset, version)?;
+        let version = info.version;
         let rows = session.vault.read_rows(&info, offset, limit)?;
         if session.viewed.insert((dataset, version)) {
             session.vault.record(NewEvent {

@@ -34,8 +34,8 @@ fn import_view_and_audit_through_the_facade() {
     assert!(reports >= 1);
     let info = ws.dataset_info("tiny", None).unwrap();
     assert_eq!(info.source_sha256.as_deref().map(str::len), Some(64));
-    assert_eq!(ws.rows(info.dataset, 1, 0, 10).unwrap().rows, vec![vec!["1", "x"], vec!["2", "y"]]);
-    ws.rows(info.dataset, 1, 1, 10).unwrap();
+    assert_eq!(ws.rows(info.dataset, Some(1), 0, 10).unwrap().rows, vec![vec!["1", "x"], vec!["2", "y"]]);
+    ws.rows(info.dataset, None, 1, 10).unwrap();
     let actions: Vec<String> = ws.audit_events().unwrap().into_iter().map(|e| e.action).collect();
     assert_eq!(actions, ["init", "import", "view"], "one view event per version per session");
     assert!(ws.verify_audit().unwrap().ok);
