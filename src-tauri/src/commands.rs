@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use workstation::{
-    AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase, SessionInfo, Status,
-    VersionInfo, Workstation,
+    AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
+    SessionInfo, Status, VersionInfo, Workstation,
 };
 
 /// What the app keeps between commands.
@@ -30,18 +30,29 @@ pub struct CommandError {
 
 impl From<workstation::Error> for CommandError {
     fn from(e: workstation::Error) -> Self {
-        Self { code: e.code(), message: e.to_string(), hint: e.hint() }
+        Self {
+            code: e.code(),
+            message: e.to_string(),
+            hint: e.hint(),
+        }
     }
 }
 
 type Reply<T> = Result<T, CommandError>;
 
 fn internal(message: &str) -> CommandError {
-    CommandError { code: ErrorCode::Internal, message: message.to_string(), hint: Some("restart Breakwater".into()) }
+    CommandError {
+        code: ErrorCode::Internal,
+        message: message.to_string(),
+        hint: Some("restart Breakwater".into()),
+    }
 }
 
 fn workstation<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Workstation>> {
-    state.workstation.lock().map_err(|_| internal("a previous action failed unexpectedly"))
+    state
+        .workstation
+        .lock()
+        .map_err(|_| internal("a previous action failed unexpectedly"))
 }
 
 /// The result of an import, as the UI shows it.
@@ -60,17 +71,27 @@ pub fn workspace_status(state: State<'_, AppState>) -> Reply<Status> {
 }
 
 #[tauri::command]
-pub async fn create_workspace(state: State<'_, AppState>, user: String, passphrase: String) -> Reply<SessionInfo> {
+pub async fn create_workspace(
+    state: State<'_, AppState>,
+    user: String,
+    passphrase: String,
+) -> Reply<SessionInfo> {
     Ok(workstation(&state)?.init(&user, &Passphrase::new(passphrase))?)
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, user: String, passphrase: String) -> Reply<SessionInfo> {
+pub async fn unlock(
+    state: State<'_, AppState>,
+    user: String,
+    passphrase: String,
+) -> Reply<SessionInfo> {
     Ok(workstation(&state)?.unlock(&user, &Passphrase::new(passphrase))?)
 }
 
+/// Locks the session; a running import is cancelled too (it holds its own copy of the key).
 #[tauri::command]
 pub fn lock(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel_import.store(true, Ordering::SeqCst);
     workstation(&state)?.lock();
     Ok(())
 }
@@ -103,7 +124,10 @@ pub async fn import_dataset(
     let job = workstation(&state)?.import_job()?;
     let cancel = Arc::clone(&state.cancel_import);
     cancel.store(false, Ordering::SeqCst);
-    let request = ImportRequest { name: name.clone(), delimiter };
+    let request = ImportRequest {
+        name: name.clone(),
+        delimiter,
+    };
     let outcome = tauri::async_runtime::spawn_blocking(move || {
         job.run_file(Path::new(&path), &request, &mut |progress| {
             let _ = app.emit("import-progress", progress);
@@ -128,7 +152,11 @@ pub fn cancel_import(state: State<'_, AppState>) -> Reply<()> {
 }
 
 #[tauri::command]
-pub async fn dataset_info(state: State<'_, AppState>, dataset: i64, version: Option<i64>) -> Reply<VersionInfo> {
+pub async fn dataset_info(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+) -> Reply<VersionInfo> {
     Ok(workstation(&state)?.dataset_info(&dataset.to_string(), version)?)
 }
 

@@ -22,7 +22,9 @@ fn workspace_dir() -> PathBuf {
             }
         }
     }
-    std::env::var_os("BREAKWATER_WORKSPACE").map(PathBuf::from).unwrap_or_else(workstation::default_workspace_dir)
+    std::env::var_os("BREAKWATER_WORKSPACE")
+        .map(PathBuf::from)
+        .unwrap_or_else(workstation::default_workspace_dir)
 }
 
 fn main() {

@@ -14,11 +14,16 @@ const DRIVER_PORT: u16 = 4444;
 const NATIVE_PORT: u16 = 4445;
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn tauri_driver() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let candidate = home.join(".cargo/bin/tauri-driver");
     if candidate.is_file() {
         candidate
@@ -32,21 +37,31 @@ struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
         let _ = self.0.wait();
     }
 }
 
 fn start_driver() -> Driver {
     let child = Command::new(tauri_driver())
-        .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+        .args([
+            "--port",
+            &DRIVER_PORT.to_string(),
+            "--native-port",
+            &NATIVE_PORT.to_string(),
+        ])
         .spawn()
         .expect("tauri-driver is installed (scripts/install-system-deps installs it)");
     let driver = Driver(child);
     let deadline = Instant::now() + Duration::from_secs(20);
     for port in [DRIVER_PORT, NATIVE_PORT] {
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -74,7 +89,12 @@ async fn save_failure_screenshot(c: &Client) {
 }
 
 async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    match c.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(css)).await {
+    match c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(css))
+        .await
+    {
         Ok(el) => el,
         Err(e) => {
             save_failure_screenshot(c).await;
@@ -115,7 +135,10 @@ async fn create_workspace_import_view_and_audit() {
     let workspace = tempfile::tempdir().unwrap();
     let workspace_dir = workspace.path().join("ws");
     let demo_csv = repo_root().join("assets/demo/clinic_visits.csv");
-    let mut shots = Shots { dir: repo_root().join("artifacts/e2e"), n: 0 };
+    let mut shots = Shots {
+        dir: repo_root().join("artifacts/e2e"),
+        n: 0,
+    };
     std::fs::create_dir_all(&shots.dir).unwrap();
 
     let _driver = start_driver();
@@ -137,7 +160,11 @@ async fn create_workspace_import_view_and_audit() {
     type_into(&c, "#user", "ana").await;
     type_into(&c, "#passphrase", "e2e test passphrase").await;
     type_into(&c, "#passphrase-confirm", "e2e test passphrase").await;
-    wait_for(&c, "#create-workspace").await.click().await.unwrap();
+    wait_for(&c, "#create-workspace")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     // Import the demo CSV through the import panel (typing the path; the native dialog is not driven).
     wait_for(&c, "#dataset-empty").await;

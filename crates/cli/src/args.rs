@@ -52,7 +52,12 @@ pub enum UserCommand {
         /// Login name.
         name: String,
         /// Roles, comma-separated: admin, analyst, approver, auditor.
-        #[arg(long = "role", value_name = "R[,R]", value_delimiter = ',', required = true)]
+        #[arg(
+            long = "role",
+            value_name = "R[,R]",
+            value_delimiter = ',',
+            required = true
+        )]
         roles: Vec<String>,
     },
     /// List users and their roles.

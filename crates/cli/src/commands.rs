@@ -24,17 +24,26 @@ pub struct Output {
 
 impl Output {
     fn new(human: String, json: Value) -> Self {
-        Self { human, json, failure: None }
+        Self {
+            human,
+            json,
+            failure: None,
+        }
     }
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<Output, Failure> {
-    let dir = cli.workspace.clone().unwrap_or_else(workstation::default_workspace_dir);
+    let dir = cli
+        .workspace
+        .clone()
+        .unwrap_or_else(workstation::default_workspace_dir);
     match &cli.command {
         Command::Init => init(dir, cli),
         Command::Demo => demo(dir, cli),
-        Command::User(UserCommand::Add { name, roles }) => user_add(&mut unlock(dir, cli)?, name, roles),
+        Command::User(UserCommand::Add { name, roles }) => {
+            user_add(&mut unlock(dir, cli)?, name, roles)
+        }
         Command::User(UserCommand::List) => user_list(&mut unlock(dir, cli)?),
         Command::Passwd => passwd(&mut unlock(dir, cli)?),
         Command::Import(args) => import(&mut unlock(dir, cli)?, args),
@@ -65,7 +74,9 @@ fn unlock(dir: PathBuf, cli: &Cli) -> Result<Workstation, Failure> {
 }
 
 fn vault_not_a_workspace(dir: &std::path::Path) -> workstation::VaultError {
-    workstation::VaultError::NotAWorkspace { path: dir.to_path_buf() }
+    workstation::VaultError::NotAWorkspace {
+        path: dir.to_path_buf(),
+    }
 }
 
 fn roles_json(roles: &Roles) -> Value {
@@ -73,7 +84,11 @@ fn roles_json(roles: &Roles) -> Value {
 }
 
 fn roles_text(roles: &Roles) -> String {
-    roles.iter().map(Role::as_str).collect::<Vec<_>>().join(", ")
+    roles
+        .iter()
+        .map(Role::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn init(dir: PathBuf, cli: &Cli) -> Result<Output, Failure> {
@@ -82,7 +97,12 @@ fn init(dir: PathBuf, cli: &Cli) -> Result<Output, Failure> {
     let mut ws = Workstation::new(dir, Config::from_env());
     let info = ws.init(user, &pass)?;
     Ok(Output::new(
-        format!("Created workspace {}\nUser {} has roles: {}", info.workspace, info.user, roles_text(&info.roles)),
+        format!(
+            "Created workspace {}\nUser {} has roles: {}",
+            info.workspace,
+            info.user,
+            roles_text(&info.roles)
+        ),
         json!({ "workspace": info.workspace, "user": info.user, "roles": roles_json(&info.roles) }),
     ))
 }
@@ -111,16 +131,22 @@ fn demo(dir: PathBuf, cli: &Cli) -> Result<Output, Failure> {
 }
 
 fn user_add(ws: &mut Workstation, name: &str, roles: &[String]) -> Result<Output, Failure> {
+    ws.check_role(Role::Admin, "add users")?;
     let parsed = roles
         .iter()
         .map(|r| r.parse::<Role>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::usage(e.to_string(), "for example --role analyst,approver"))?;
-    let roles = Roles::new(parsed).ok_or_else(|| Failure::usage("no role given", "for example --role analyst"))?;
+    let roles = Roles::new(parsed)
+        .ok_or_else(|| Failure::usage("no role given", "for example --role analyst"))?;
     let pass = passphrase::new(&format!("New passphrase for {name}: "))?;
     let user = ws.add_user(name, &roles, &pass)?;
     Ok(Output::new(
-        format!("Added user {} with roles: {}", user.name, roles_text(&user.roles)),
+        format!(
+            "Added user {} with roles: {}",
+            user.name,
+            roles_text(&user.roles)
+        ),
         json!({ "user": user.name, "roles": roles_json(&user.roles) }),
     ))
 }
@@ -131,28 +157,43 @@ fn user_list(ws: &mut Workstation) -> Result<Output, Failure> {
     for u in &users {
         let _ = writeln!(human, "{:<24} {}", u.name, roles_text(&u.roles));
     }
-    let list: Vec<Value> = users.iter().map(|u| json!({ "user": u.name, "roles": roles_json(&u.roles) })).collect();
-    Ok(Output::new(human.trim_end().to_string(), json!({ "users": list })))
+    let list: Vec<Value> = users
+        .iter()
+        .map(|u| json!({ "user": u.name, "roles": roles_json(&u.roles) }))
+        .collect();
+    Ok(Output::new(
+        human.trim_end().to_string(),
+        json!({ "users": list }),
+    ))
 }
 
 fn passwd(ws: &mut Workstation) -> Result<Output, Failure> {
     let pass = passphrase::new("New passphrase: ")?;
     ws.change_passphrase(&pass)?;
     let user = ws.status().session.map(|s| s.user).unwrap_or_default();
-    Ok(Output::new(format!("Changed the passphrase of {user}"), json!({ "user": user, "changed": true })))
+    Ok(Output::new(
+        format!("Changed the passphrase of {user}"),
+        json!({ "user": user, "changed": true }),
+    ))
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, Failure> {
     match text {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
-        _ => Err(Failure::usage("the delimiter must be one ASCII character or `tab`", "for example --delimiter ';'")),
+        _ => Err(Failure::usage(
+            "the delimiter must be one ASCII character or `tab`",
+            "for example --delimiter ';'",
+        )),
     }
 }
 
 fn import(ws: &mut Workstation, args: &ImportArgs) -> Result<Output, Failure> {
     let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
-    let request = ImportRequest { name: args.name.clone(), delimiter };
+    let request = ImportRequest {
+        name: args.name.clone(),
+        delimiter,
+    };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -176,7 +217,13 @@ fn import(ws: &mut Workstation, args: &ImportArgs) -> Result<Output, Failure> {
     let names: Vec<&str> = out.columns.iter().map(|c| c.name.as_str()).collect();
     let types: Vec<&str> = out.columns.iter().map(|c| c.column_type.as_str()).collect();
     Ok(Output::new(
-        format!("Imported dataset {} \"{}\": {} rows × {} columns", out.dataset, args.name, out.rows, names.len()),
+        format!(
+            "Imported dataset {} \"{}\": {} rows × {} columns",
+            out.dataset,
+            args.name,
+            out.rows,
+            names.len()
+        ),
         json!({
             "dataset": out.dataset,
             "name": args.name,
@@ -190,21 +237,37 @@ fn import(ws: &mut Workstation, args: &ImportArgs) -> Result<Output, Failure> {
 
 fn datasets(ws: &mut Workstation) -> Result<Output, Failure> {
     let list = ws.datasets()?;
-    let mut human = if list.is_empty() { "No datasets yet.".to_string() } else { String::new() };
+    let mut human = if list.is_empty() {
+        "No datasets yet.".to_string()
+    } else {
+        String::new()
+    };
     for d in &list {
-        let _ = writeln!(human, "{:>4}  {:<32} {:>10} rows  {:>3} columns  {} version(s)", d.dataset, d.name, d.rows, d.columns, d.versions);
+        let _ = writeln!(
+            human,
+            "{:>4}  {:<32} {:>10} rows  {:>3} columns  {} version(s)",
+            d.dataset, d.name, d.rows, d.columns, d.versions
+        );
     }
     let json_list: Vec<Value> = list
         .iter()
         .map(|d| json!({ "dataset": d.dataset, "name": d.name, "versions": d.versions, "rows": d.rows, "columns": d.columns, "created_at": d.created_at, "created_by": d.created_by }))
         .collect();
-    Ok(Output::new(human.trim_end().to_string(), json!({ "datasets": json_list })))
+    Ok(Output::new(
+        human.trim_end().to_string(),
+        json!({ "datasets": json_list }),
+    ))
 }
 
 fn show(ws: &mut Workstation, args: &ShowArgs) -> Result<Output, Failure> {
     let info = ws.dataset_info(&args.dataset, args.version)?;
     let limit = args.limit.min(workstation::MAX_PAGE_ROWS);
-    let rows = if limit == 0 { Vec::new() } else { ws.rows(info.dataset, Some(info.version), args.offset, limit)?.rows };
+    let rows = if limit == 0 {
+        Vec::new()
+    } else {
+        ws.rows(info.dataset, Some(info.version), args.offset, limit)?
+            .rows
+    };
     let columns: Vec<&str> = info.columns.iter().map(|c| c.name.as_str()).collect();
     let mut human = format!(
         "Dataset {} \"{}\" version {} of {}: {} rows\n{}\n",
@@ -250,21 +313,32 @@ fn audit(ws: &mut Workstation) -> Result<Output, Failure> {
         .iter()
         .map(|e| json!({ "seq": e.seq, "time": e.time, "actor": e.actor, "action": e.action, "object": e.object, "reason": e.reason, "details": e.details, "hash": e.hash }))
         .collect();
-    Ok(Output::new(human.trim_end().to_string(), json!({ "events": list })))
+    Ok(Output::new(
+        human.trim_end().to_string(),
+        json!({ "events": list }),
+    ))
 }
 
 fn audit_verify(ws: &mut Workstation) -> Result<Output, Failure> {
     let v = ws.verify_audit()?;
     let human = match &v.problem {
-        None => format!("Audit chain intact: {} events verified", v.events),
+        None => format!(
+            "Audit chain intact: {} events verified\nHead hash: {} (record it to detect a later rollback)",
+            v.events,
+            v.head.as_deref().unwrap_or("-")
+        ),
         Some(p) => format!("Audit chain BROKEN after checking {} events: {p}", v.events),
     };
-    let json = json!({ "ok": v.ok, "events": v.events, "problem": v.problem });
+    let json = json!({ "ok": v.ok, "events": v.events, "problem": v.problem, "head": v.head });
     let failure = v.problem.as_ref().map(|p| {
         Failure::integrity(
             format!("the audit trail failed verification: {p}"),
             "keep the workspace unchanged for investigation and tell your security officer",
         )
     });
-    Ok(Output { human, json, failure })
+    Ok(Output {
+        human,
+        json,
+        failure,
+    })
 }

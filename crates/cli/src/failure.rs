@@ -24,7 +24,16 @@ pub struct Failure {
 
 impl Failure {
     fn new(exit_code: u8, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self { message: message.into(), hint: Some(hint.into()), exit_code }
+        Self {
+            message: message.into(),
+            hint: Some(hint.into()),
+            exit_code,
+        }
+    }
+
+    /// Exit 1.
+    pub fn error(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self::new(EXIT_ERROR, message, hint)
     }
 
     /// Exit 2.
@@ -50,6 +59,10 @@ impl From<Error> for Failure {
             ErrorCode::Integrity => EXIT_INTEGRITY,
             ErrorCode::Input | ErrorCode::Cancelled | ErrorCode::Internal => EXIT_ERROR,
         };
-        Self { message: e.to_string(), hint: e.hint(), exit_code }
+        Self {
+            message: e.to_string(),
+            hint: e.hint(),
+            exit_code,
+        }
     }
 }

@@ -21,13 +21,21 @@ fn main() -> ExitCode {
         Err(e) => {
             // clap prints its own `error: ...` and usage; it exits 0 for --help/--version.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { failure::EXIT_USAGE } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                failure::EXIT_USAGE
+            } else {
+                0
+            });
         }
     };
     match commands::run(&cli) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
-            let text = if cli.json { output.json.to_string() } else { output.human };
+            let text = if cli.json {
+                output.json.to_string()
+            } else {
+                output.human
+            };
             let _ = writeln!(stdout, "{text}");
             drop(stdout);
             output.failure.as_ref().map_or(ExitCode::SUCCESS, report)

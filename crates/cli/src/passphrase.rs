@@ -24,9 +24,12 @@ pub fn own_new(prompt: &str) -> Result<Passphrase, Failure> {
 
 fn from_env_or_prompt(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase, Failure> {
     if let Some(value) = std::env::var_os(var) {
-        let text = value
-            .into_string()
-            .map_err(|_| Failure::usage(format!("{var} is not valid UTF-8"), "set it to a UTF-8 passphrase"))?;
+        let text = value.into_string().map_err(|_| {
+            Failure::auth(
+                format!("{var} is not valid UTF-8"),
+                "set it to a UTF-8 passphrase",
+            )
+        })?;
         return Ok(Passphrase::new(text));
     }
     if !std::io::stdin().is_terminal() {
@@ -36,13 +39,17 @@ fn from_env_or_prompt(var: &str, prompt: &str, confirm: bool) -> Result<Passphra
         ));
     }
     let read = |p: &str| {
-        rpassword::prompt_password(p).map_err(|e| Failure::auth(format!("cannot read the passphrase: {e}"), "try again"))
+        rpassword::prompt_password(p)
+            .map_err(|e| Failure::auth(format!("cannot read the passphrase: {e}"), "try again"))
     };
     let first = Passphrase::new(read(prompt)?);
     if confirm {
         let again = Passphrase::new(read("Repeat it: ")?);
         if !first.same_as(&again) {
-            return Err(Failure::usage("the two passphrases differ", "type the same passphrase twice"));
+            return Err(Failure::error(
+                "the two passphrases differ",
+                "type the same passphrase twice",
+            ));
         }
     }
     Ok(first)

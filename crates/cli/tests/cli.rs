@@ -17,7 +17,8 @@ struct Run {
 
 impl Run {
     fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}): {}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}): {}", self.stdout))
     }
 }
 
@@ -31,7 +32,11 @@ impl Workspace {
     fn new() -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("ws");
-        Self { _tmp: tmp, dir, stderr_log: Default::default() }
+        Self {
+            _tmp: tmp,
+            dir,
+            stderr_log: Default::default(),
+        }
     }
 
     fn initialised() -> Self {
@@ -73,7 +78,10 @@ impl Workspace {
 
     fn sql(&self) -> rusqlite::Connection {
         let c = rusqlite::Connection::open(self.dir.join("vault.sqlite3")).unwrap();
-        c.execute_batch("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;").unwrap();
+        c.execute_batch(
+            "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;",
+        )
+        .unwrap();
         c
     }
 }
@@ -85,7 +93,9 @@ fn write(dir: &Path, name: &str, body: &[u8]) -> PathBuf {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data")
+        .join(name)
 }
 
 #[test]
@@ -94,22 +104,46 @@ fn init_import_datasets_show_audit_transcript() {
     let init = ws.run(&["init", "--json"], &[("BREAKWATER_PASSPHRASE", PASS)]);
     assert_eq!(init.code, 0, "{}", init.stderr);
     assert_eq!(init.json()["user"], "ana");
-    assert_eq!(init.json()["roles"], serde_json::json!(["admin", "analyst", "approver", "auditor"]));
+    assert_eq!(
+        init.json()["roles"],
+        serde_json::json!(["admin", "analyst", "approver", "auditor"])
+    );
 
     let csv = fixture("patients.csv");
-    let import = ws.ana(&["import", csv.to_str().unwrap(), "--name", "patients", "--json"]);
+    let import = ws.ana(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--name",
+        "patients",
+        "--json",
+    ]);
     assert_eq!(import.code, 0, "{}", import.stderr);
     let j = import.json();
-    assert_eq!((j["dataset"].as_i64(), j["version"].as_i64(), j["rows"].as_i64()), (Some(1), Some(1), Some(4)));
-    assert_eq!(j["columns"], serde_json::json!(["mrn", "name", "dob", "zip", "note"]));
+    assert_eq!(
+        (
+            j["dataset"].as_i64(),
+            j["version"].as_i64(),
+            j["rows"].as_i64()
+        ),
+        (Some(1), Some(1), Some(4))
+    );
+    assert_eq!(
+        j["columns"],
+        serde_json::json!(["mrn", "name", "dob", "zip", "note"])
+    );
 
     let list = ws.ana(&["datasets", "--json"]).json();
-    assert_eq!(list, serde_json::json!({"datasets": [{
+    assert_eq!(
+        list,
+        serde_json::json!({"datasets": [{
         "dataset": 1, "name": "patients", "versions": 1, "rows": 4, "columns": 5,
-        "created_at": list["datasets"][0]["created_at"], "created_by": "ana"}]}));
+        "created_at": list["datasets"][0]["created_at"], "created_by": "ana"}]})
+    );
 
     // Global flags may stand after the command; DATASET may be a name or an id.
-    let show = ws.ana(&["show", "patients", "--limit", "2", "--json"]).json();
+    let show = ws
+        .ana(&["show", "patients", "--limit", "2", "--json"])
+        .json();
     assert_eq!(
         show,
         serde_json::json!({
@@ -123,9 +157,19 @@ fn init_import_datasets_show_audit_transcript() {
     assert_eq!(by_id["rows"].as_array().unwrap().len(), 1);
 
     let audit = ws.ana(&["audit", "--json"]).json();
-    let actions: Vec<&str> = audit["events"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["init", "login", "import", "login", "login", "view", "login", "view", "login"]);
-    for key in ["seq", "time", "actor", "action", "object", "reason", "details", "hash"] {
+    let actions: Vec<&str> = audit["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["init", "login", "import", "login", "login", "view", "login", "view", "login"]
+    );
+    for key in [
+        "seq", "time", "actor", "action", "object", "reason", "details", "hash",
+    ] {
         assert!(audit["events"][0].get(key).is_some(), "missing {key}");
     }
     let verify = ws.ana(&["audit", "verify", "--json"]);
@@ -140,8 +184,16 @@ fn human_output_is_for_people() {
     let csv = fixture("patients.csv");
     let r = ws.ana(&["import", csv.to_str().unwrap(), "--name", "patients"]);
     assert_eq!(r.code, 0);
-    assert!(r.stdout.starts_with("Imported dataset 1 \"patients\": 4 rows × 5 columns"), "{}", r.stdout);
-    assert!(ws.ana(&["audit", "verify"]).stdout.contains("Audit chain intact"));
+    assert!(
+        r.stdout
+            .starts_with("Imported dataset 1 \"patients\": 4 rows × 5 columns"),
+        "{}",
+        r.stdout
+    );
+    assert!(ws
+        .ana(&["audit", "verify"])
+        .stdout
+        .contains("Audit chain intact"));
 }
 
 #[test]
@@ -149,14 +201,25 @@ fn users_roles_and_passwd() {
     let ws = Workspace::initialised();
     let add = ws.run(
         &["user", "add", "olu", "--role", "auditor", "--json"],
-        &[("BREAKWATER_PASSPHRASE", PASS), ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 1")],
+        &[
+            ("BREAKWATER_PASSPHRASE", PASS),
+            ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 1"),
+        ],
     );
     assert_eq!(add.code, 0, "{}", add.stderr);
-    assert_eq!(add.json(), serde_json::json!({"user": "olu", "roles": ["auditor"]}));
+    assert_eq!(
+        add.json(),
+        serde_json::json!({"user": "olu", "roles": ["auditor"]})
+    );
     let list = ws.ana(&["user", "list", "--json"]).json();
     assert_eq!(list["users"].as_array().unwrap().len(), 2);
 
-    let olu = |args: &[&str], pass: &str| ws.run(args, &[("BREAKWATER_USER", "olu"), ("BREAKWATER_PASSPHRASE", pass)]);
+    let olu = |args: &[&str], pass: &str| {
+        ws.run(
+            args,
+            &[("BREAKWATER_USER", "olu"), ("BREAKWATER_PASSPHRASE", pass)],
+        )
+    };
     let denied = olu(&["show", "1"], "olu's passphrase 1");
     assert_eq!(denied.code, 3, "missing role exits 3: {}", denied.stderr);
     assert!(denied.stderr.contains("analyst"));
@@ -166,29 +229,44 @@ fn users_roles_and_passwd() {
 
     let pw = ws.run(
         &["passwd", "--user", "olu"],
-        &[("BREAKWATER_PASSPHRASE", "olu's passphrase 1"), ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 2")],
+        &[
+            ("BREAKWATER_PASSPHRASE", "olu's passphrase 1"),
+            ("BREAKWATER_NEW_PASSPHRASE", "olu's passphrase 2"),
+        ],
     );
     assert_eq!(pw.code, 0, "{}", pw.stderr);
     assert_eq!(olu(&["datasets"], "olu's passphrase 1").code, 3);
     assert_eq!(olu(&["datasets"], "olu's passphrase 2").code, 0);
 
-    let bad_role = ws.run(&["user", "add", "kim", "--role", "root"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+    let bad_role = ws.run(
+        &["user", "add", "kim", "--role", "root"],
+        &[("BREAKWATER_PASSPHRASE", PASS)],
+    );
     assert_eq!(bad_role.code, 2);
 }
 
 #[test]
 fn exit_codes_follow_the_contract() {
     let ws = Workspace::initialised();
-    let wrong = ws.run(&["datasets"], &[("BREAKWATER_PASSPHRASE", "not her passphrase")]);
+    let wrong = ws.run(
+        &["datasets"],
+        &[("BREAKWATER_PASSPHRASE", "not her passphrase")],
+    );
     assert_eq!(wrong.code, 3);
     assert!(wrong.stderr.starts_with("error: "), "{}", wrong.stderr);
     assert!(wrong.stderr.contains("\nhint: "));
 
-    let unknown = ws.run(&["datasets", "--user", "nobody"], &[("BREAKWATER_PASSPHRASE", PASS)]);
+    let unknown = ws.run(
+        &["datasets", "--user", "nobody"],
+        &[("BREAKWATER_PASSPHRASE", PASS)],
+    );
     assert_eq!(unknown.code, 3);
 
     let no_pass = ws.run(&["datasets"], &[]);
-    assert_eq!(no_pass.code, 3, "no passphrase and no terminal exits 3 at once");
+    assert_eq!(
+        no_pass.code, 3,
+        "no passphrase and no terminal exits 3 at once"
+    );
     assert!(no_pass.stderr.contains("no passphrase given"));
 
     let usage = ws.ana(&["show"]);
@@ -197,12 +275,20 @@ fn exit_codes_follow_the_contract() {
 
     let missing = ws.ana(&["show", "nope"]);
     assert_eq!(missing.code, 1);
-    assert_eq!(ws.ana(&["import", "/nonexistent/file.csv", "--name", "x"]).code, 1);
+    assert_eq!(
+        ws.ana(&["import", "/nonexistent/file.csv", "--name", "x"])
+            .code,
+        1
+    );
 
     let other = Workspace::new();
     let not_ws = other.ana(&["datasets"]);
     assert_eq!(not_ws.code, 1);
-    assert!(not_ws.stderr.contains("breakwater init"), "{}", not_ws.stderr);
+    assert!(
+        not_ws.stderr.contains("breakwater init"),
+        "{}",
+        not_ws.stderr
+    );
 }
 
 #[test]
@@ -216,14 +302,23 @@ fn init_accepts_an_empty_directory_and_refuses_a_non_empty_one() {
     std::fs::write(other.dir.join("x.txt"), "x").unwrap();
     assert_eq!(other.ana(&["init"]).code, 1);
     let short = Workspace::new();
-    assert_eq!(short.run(&["init"], &[("BREAKWATER_PASSPHRASE", "short")]).code, 1);
+    assert_eq!(
+        short
+            .run(&["init"], &[("BREAKWATER_PASSPHRASE", "short")])
+            .code,
+        1
+    );
 }
 
 #[test]
 fn a_taken_name_is_refused() {
     let ws = Workspace::initialised();
     let csv = fixture("patients.csv");
-    assert_eq!(ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]).code, 0);
+    assert_eq!(
+        ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"])
+            .code,
+        0
+    );
     let again = ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("name taken"));
@@ -246,29 +341,50 @@ fn bad_csv_files_get_specific_errors_and_leave_nothing() {
         let r = ws.ana(&["import", path.to_str().unwrap(), "--name", name]);
         assert_eq!(r.code, 1, "{name}: {}", r.stderr);
         assert!(r.stderr.contains(expect), "{name}: {}", r.stderr);
-        assert!(r.stderr.contains(name), "{name} error names the file: {}", r.stderr);
+        assert!(
+            r.stderr.contains(name),
+            "{name} error names the file: {}",
+            r.stderr
+        );
     }
-    assert_eq!(ws.ana(&["datasets", "--json"]).json()["datasets"], serde_json::json!([]));
+    assert_eq!(
+        ws.ana(&["datasets", "--json"]).json()["datasets"],
+        serde_json::json!([])
+    );
 }
 
 #[test]
 fn tampered_chunk_exits_4_and_shows_no_data() {
     let ws = Workspace::initialised();
     let csv = fixture("patients.csv");
-    assert_eq!(ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"]).code, 0);
+    assert_eq!(
+        ws.ana(&["import", csv.to_str().unwrap(), "--name", "p"])
+            .code,
+        0
+    );
     let c = ws.sql();
-    let ct: Vec<u8> = c.query_row("SELECT ct FROM chunks WHERE column_idx = 1", [], |r| r.get(0)).unwrap();
+    let ct: Vec<u8> = c
+        .query_row("SELECT ct FROM chunks WHERE column_idx = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     let mut bad = ct.clone();
     bad[20] ^= 1;
-    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [bad]).unwrap();
+    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [bad])
+        .unwrap();
     let r = ws.ana(&["show", "p", "--json"]);
     assert_eq!(r.code, 4, "{}", r.stderr);
     assert!(r.stdout.is_empty());
     assert!(r.stderr.contains("integrity"));
 
     // A chunk moved to another column is refused too.
-    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [&ct]).unwrap();
-    c.execute("UPDATE chunks SET ct = (SELECT ct FROM chunks WHERE column_idx = 2) WHERE column_idx = 1", []).unwrap();
+    c.execute("UPDATE chunks SET ct = ?1 WHERE column_idx = 1", [&ct])
+        .unwrap();
+    c.execute(
+        "UPDATE chunks SET ct = (SELECT ct FROM chunks WHERE column_idx = 2) WHERE column_idx = 1",
+        [],
+    )
+    .unwrap();
     assert_eq!(ws.ana(&["show", "p"]).code, 4);
 }
 
@@ -295,30 +411,61 @@ fn audit_tampering_exits_4() {
 fn no_plaintext_in_workspace_files_or_stderr() {
     let ws = Workspace::initialised();
     let csv = fixture("patients.csv");
-    ws.ana(&["import", csv.to_str().unwrap(), "--name", "secret_cohort_name"]);
+    ws.ana(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--name",
+        "secret_cohort_name",
+    ]);
     ws.ana(&["show", "secret_cohort_name"]);
     ws.ana(&["show", "secret_cohort_name", "--version", "7"]);
     ws.ana(&["datasets"]);
     ws.ana(&["audit"]);
-    ws.run(&["show", "secret_cohort_name"], &[("BREAKWATER_PASSPHRASE", "wrong passphrase!")]);
+    ws.run(
+        &["show", "secret_cohort_name"],
+        &[("BREAKWATER_PASSPHRASE", "wrong passphrase!")],
+    );
     let tmp = tempfile::tempdir().unwrap();
-    let ragged = write(tmp.path(), "r.csv", b"mrn,name\nMRN-0001,Quinn Ashdown\nMRN-0002,Rory Belcastro,extra\n");
-    ws.ana(&["import", ragged.to_str().unwrap(), "--name", "secret_cohort_name_2"]);
+    let ragged = write(
+        tmp.path(),
+        "r.csv",
+        b"mrn,name\nMRN-0001,Quinn Ashdown\nMRN-0002,Rory Belcastro,extra\n",
+    );
+    ws.ana(&[
+        "import",
+        ragged.to_str().unwrap(),
+        "--name",
+        "secret_cohort_name_2",
+    ]);
 
     let needles = [
-        "Quinn Ashdown", "Rory Belcastro", "MRN-0001", "1941-03-05", "02134", "stable", "secret_cohort_name", "dob", "note",
+        "Quinn Ashdown",
+        "Rory Belcastro",
+        "MRN-0001",
+        "1941-03-05",
+        "02134",
+        "stable",
+        "secret_cohort_name",
+        "dob",
+        "note",
     ];
     let mut files = 0;
     for entry in std::fs::read_dir(&ws.dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         files += 1;
         for n in needles {
-            assert!(!bytes.windows(n.len()).any(|w| w == n.as_bytes()), "plaintext {n:?} in a workspace file");
+            assert!(
+                !bytes.windows(n.len()).any(|w| w == n.as_bytes()),
+                "plaintext {n:?} in a workspace file"
+            );
         }
     }
     assert!(files >= 1);
     let stderr = ws.stderr_log.borrow();
-    assert!(stderr.contains("error: "), "the failures above wrote errors");
+    assert!(
+        stderr.contains("error: "),
+        "the failures above wrote errors"
+    );
     for n in needles.iter().filter(|n| !["dob", "note"].contains(n)) {
         assert!(!stderr.contains(n), "plaintext {n:?} in stderr");
     }
@@ -327,10 +474,16 @@ fn no_plaintext_in_workspace_files_or_stderr() {
 #[test]
 fn demo_creates_a_ready_workspace() {
     let ws = Workspace::new();
-    let r = ws.run(&["demo", "--json", "--user", "demo"], &[("BREAKWATER_PASSPHRASE", "demo passphrase")]);
+    let r = ws.run(
+        &["demo", "--json", "--user", "demo"],
+        &[("BREAKWATER_PASSPHRASE", "demo passphrase")],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.json()["rows"].as_i64().unwrap() >= 1000);
-    let list = ws.run(&["datasets", "--json", "--user", "demo"], &[("BREAKWATER_PASSPHRASE", "demo passphrase")]);
+    let list = ws.run(
+        &["datasets", "--json", "--user", "demo"],
+        &[("BREAKWATER_PASSPHRASE", "demo passphrase")],
+    );
     assert_eq!(list.json()["datasets"][0]["name"], "clinic_visits");
 }
 
@@ -340,7 +493,10 @@ fn demo_creates_a_ready_workspace() {
 fn kill_import_after(delay_ms: u64, csv: &Path, n_rows: i64) -> bool {
     let ws = Workspace::initialised();
     let mut child = ws
-        .command(&["import", csv.to_str().unwrap(), "--name", "big"], &[("BREAKWATER_PASSPHRASE", PASS)])
+        .command(
+            &["import", csv.to_str().unwrap(), "--name", "big"],
+            &[("BREAKWATER_PASSPHRASE", PASS)],
+        )
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -349,22 +505,38 @@ fn kill_import_after(delay_ms: u64, csv: &Path, n_rows: i64) -> bool {
     let _ = child.kill();
     let _ = child.wait();
     let list = ws.ana(&["datasets", "--json"]);
-    assert_eq!(list.code, 0, "vault opens after kill at {delay_ms} ms: {}", list.stderr);
+    assert_eq!(
+        list.code, 0,
+        "vault opens after kill at {delay_ms} ms: {}",
+        list.stderr
+    );
     let datasets = list.json()["datasets"].as_array().unwrap().clone();
     match datasets.as_slice() {
         [] => {}
-        [d] => assert_eq!(d["rows"].as_i64(), Some(n_rows), "a complete dataset or none"),
+        [d] => assert_eq!(
+            d["rows"].as_i64(),
+            Some(n_rows),
+            "a complete dataset or none"
+        ),
         more => panic!("{} datasets after one import", more.len()),
     }
     let verify = ws.ana(&["audit", "verify", "--json"]);
-    assert_eq!(verify.code, 0, "audit intact after kill at {delay_ms} ms: {}", verify.stdout);
+    assert_eq!(
+        verify.code, 0,
+        "audit intact after kill at {delay_ms} ms: {}",
+        verify.stdout
+    );
     let imports = ws.ana(&["audit", "--json"]).json()["events"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|e| e["action"] == "import")
         .count();
-    assert_eq!(imports, datasets.len(), "an import event exactly when the dataset exists");
+    assert_eq!(
+        imports,
+        datasets.len(),
+        "an import event exactly when the dataset exists"
+    );
     datasets.is_empty()
 }
 
@@ -374,9 +546,19 @@ fn killed_import_leaves_no_partial_dataset() {
     let n_rows = 400_000;
     let mut body = String::from("id,name,zip,visit\n");
     for i in 0..n_rows {
-        body.push_str(&format!("{i},Person {i},{:05},2024-01-{:02}\n", i % 99_999, i % 28 + 1));
+        body.push_str(&format!(
+            "{i},Person {i},{:05},2024-01-{:02}\n",
+            i % 99_999,
+            i % 28 + 1
+        ));
     }
     let csv = write(tmp.path(), "big.csv", body.as_bytes());
-    let cut_off = [300, 600, 900, 1400, 2500].into_iter().filter(|&ms| kill_import_after(ms, &csv, n_rows)).count();
-    assert!(cut_off >= 1, "no kill landed during an import: make the file bigger");
+    let cut_off = [300, 600, 900, 1400, 2500]
+        .into_iter()
+        .filter(|&ms| kill_import_after(ms, &csv, n_rows))
+        .count();
+    assert!(
+        cut_off >= 1,
+        "no kill landed during an import: make the file bigger"
+    );
 }

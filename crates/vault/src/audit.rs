@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::canonical::canonical_json;
 use crate::crypto;
+use crate::datasets::VersionLink;
 use crate::keys::Keys;
 use crate::Error;
 
@@ -99,6 +100,8 @@ pub struct AuditVerification {
     pub events: i64,
     /// The first problem found, naming the event's sequence number.
     pub problem: Option<String>,
+    /// Hash of the newest event: record it elsewhere to detect a later rollback of the whole file.
+    pub head: Option<String>,
 }
 
 /// The current UTC time as RFC 3339 with milliseconds.
@@ -139,9 +142,11 @@ pub(crate) fn append(
     event: NewEvent,
 ) -> Result<AuditEvent, Error> {
     let last: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_string()));
     let mut ev = AuditEvent {
@@ -171,32 +176,50 @@ pub(crate) fn append(
             ev.hash
         ],
     )?;
-    if let Some(keys) = keys.filter(|k| anchor_still_holds(conn, workspace_id, k).unwrap_or(false)) {
-        let anchor = Anchor { seq: ev.seq, hash: ev.hash.clone() };
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![ANCHOR_KEY, anchor.seal(workspace_id, keys)],
-        )?;
+    if let Some(keys) = keys {
+        if anchor_still_holds(conn, workspace_id, keys)? {
+            let anchor = Anchor {
+                seq: ev.seq,
+                hash: ev.hash.clone(),
+            };
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![ANCHOR_KEY, anchor.seal(workspace_id, keys)],
+            )?;
+        }
     }
     Ok(ev)
 }
 
 /// True when the anchored event is still in the log unchanged (or there is no anchor yet in
 /// an empty log). A broken anchor is never moved, so tampering stays visible to `verify`.
-fn anchor_still_holds(conn: &Connection, workspace_id: &[u8; 16], keys: &Keys) -> Result<bool, Error> {
+fn anchor_still_holds(
+    conn: &Connection,
+    workspace_id: &[u8; 16],
+    keys: &Keys,
+) -> Result<bool, Error> {
     let sealed: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [ANCHOR_KEY], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = ?1", [ANCHOR_KEY], |r| {
+            r.get(0)
+        })
         .optional()?;
     let Some(sealed) = sealed else {
-        let n: i64 = conn.query_row("SELECT COUNT(*) FROM audit WHERE action != 'login_failed'", [], |r| r.get(0))?;
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM audit WHERE action != 'login_failed'",
+            [],
+            |r| r.get(0),
+        )?;
         return Ok(n <= 1);
     };
     let Some(anchor) = Anchor::open(&sealed, workspace_id, keys) else {
         return Ok(false);
     };
-    let hash: Option<String> =
-        conn.query_row("SELECT hash FROM audit WHERE seq = ?1", [anchor.seq], |r| r.get(0)).optional()?;
+    let hash: Option<String> = conn
+        .query_row("SELECT hash FROM audit WHERE seq = ?1", [anchor.seq], |r| {
+            r.get(0)
+        })
+        .optional()?;
     Ok(hash.as_deref() == Some(anchor.hash.as_str()))
 }
 
@@ -224,16 +247,32 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<AuditEvent>, Error> {
 }
 
 /// Checks the whole chain and the anchor; reports the first problem.
-pub(crate) fn verify(conn: &Connection, workspace_id: &[u8; 16], keys: &Keys) -> Result<AuditVerification, Error> {
+pub(crate) fn verify(
+    conn: &Connection,
+    workspace_id: &[u8; 16],
+    keys: &Keys,
+    links: &[VersionLink],
+) -> Result<AuditVerification, Error> {
     let events = list(conn)?;
     let n_events = events.len() as i64;
-    let fail = |problem: String| Ok(AuditVerification { ok: false, events: n_events, problem: Some(problem) });
+    let head = events.last().map(|e| e.hash.clone());
+    let fail = |problem: String| {
+        Ok(AuditVerification {
+            ok: false,
+            events: n_events,
+            problem: Some(problem),
+            head: head.clone(),
+        })
+    };
 
     let mut prev_hash = GENESIS_HASH.to_string();
     for (idx, ev) in events.iter().enumerate() {
         let expected_seq = idx as i64 + 1;
         if ev.seq != expected_seq {
-            return fail(format!("event {expected_seq} is missing (the next event is {})", ev.seq));
+            return fail(format!(
+                "event {expected_seq} is missing (the next event is {})",
+                ev.seq
+            ));
         }
         if ev.details == Value::Null {
             return fail(format!("event {} has unreadable details", ev.seq));
@@ -252,7 +291,9 @@ pub(crate) fn verify(conn: &Connection, workspace_id: &[u8; 16], keys: &Keys) ->
     }
 
     let sealed: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [ANCHOR_KEY], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = ?1", [ANCHOR_KEY], |r| {
+            r.get(0)
+        })
         .optional()?;
     let Some(sealed) = sealed else {
         return fail("the audit anchor is missing".into());
@@ -260,16 +301,53 @@ pub(crate) fn verify(conn: &Connection, workspace_id: &[u8; 16], keys: &Keys) ->
     let Some(anchor) = Anchor::open(&sealed, workspace_id, keys) else {
         return fail("the audit anchor was altered".into());
     };
-    let Some(anchored) = events.get((anchor.seq - 1).max(0) as usize).filter(|_| anchor.seq >= 1) else {
-        return fail(format!("event {} and later are missing (deleted from the end)", anchor.seq));
+    let Some(anchored) = usize::try_from(anchor.seq - 1)
+        .ok()
+        .and_then(|i| events.get(i))
+    else {
+        return fail(format!(
+            "event {} and later are missing (deleted from the end)",
+            anchor.seq
+        ));
     };
     if anchored.hash != anchor.hash {
-        return fail(format!("event {} differs from the anchored chain (rewritten)", anchor.seq));
+        return fail(format!(
+            "event {} differs from the anchored chain (rewritten)",
+            anchor.seq
+        ));
     }
-    if let Some(ev) = events[anchor.seq as usize..].iter().find(|e| e.action != Action::LoginFailed.as_str()) {
-        return fail(format!("event {} was added without the workspace key (forged)", ev.seq));
+    if let Some(ev) = events[anchor.seq as usize..]
+        .iter()
+        .find(|e| e.action != Action::LoginFailed.as_str())
+    {
+        return fail(format!(
+            "event {} was added without the workspace key (forged)",
+            ev.seq
+        ));
     }
-    Ok(AuditVerification { ok: true, events: n_events, problem: None })
+    for link in links {
+        let created_by = usize::try_from(link.audit_seq - 1)
+            .ok()
+            .and_then(|i| events.get(i));
+        let object = format!("dataset:{}", link.dataset);
+        let intact = created_by.is_some_and(|e| {
+            e.hash == link.audit_hash
+                && e.action == Action::Import.as_str()
+                && e.object.as_deref() == Some(object.as_str())
+        });
+        if !intact {
+            return fail(format!(
+                "event {}, which records the import of dataset {} version {}, is missing or changed (log rolled back)",
+                link.audit_seq, link.dataset, link.version
+            ));
+        }
+    }
+    Ok(AuditVerification {
+        ok: true,
+        events: n_events,
+        problem: None,
+        head,
+    })
 }
 
 /// The newest event written with the key: its position and hash, under a MAC.
@@ -302,6 +380,11 @@ impl Anchor {
         let seq = i64::from_le_bytes(sealed[..8].try_into().ok()?);
         let hash = String::from_utf8(sealed[8..72].to_vec()).ok()?;
         let anchor = Anchor { seq, hash };
-        crypto::verify_mac(&keys.audit_mac, &anchor.message(workspace_id), &sealed[72..]).then_some(anchor)
+        crypto::verify_mac(
+            &keys.audit_mac,
+            &anchor.message(workspace_id),
+            &sealed[72..],
+        )
+        .then_some(anchor)
     }
 }

@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn keys_are_sorted_at_every_depth() {
         let v = serde_json::json!({"b": 1, "a": {"d": [1, {"z": 0, "y": "x"}], "c": null}});
-        assert_eq!(canonical_json(&v), r#"{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}"#);
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}"#
+        );
     }
 
     #[test]

@@ -100,7 +100,10 @@ mod tests {
     fn round_trips_small_and_wide_dictionaries() {
         let small = column(&["a", "b", "a", "", "é"]);
         let back = decode("c", &encode(&small)).unwrap();
-        assert_eq!((0..5).map(|i| back.get(i).unwrap()).collect::<Vec<_>>(), ["a", "b", "a", "", "é"]);
+        assert_eq!(
+            (0..5).map(|i| back.get(i).unwrap()).collect::<Vec<_>>(),
+            ["a", "b", "a", "", "é"]
+        );
 
         let values: Vec<String> = (0..70_000).map(|i| format!("v{i}")).collect();
         let wide = column(&values.iter().map(String::as_str).collect::<Vec<_>>());

@@ -28,27 +28,52 @@ pub struct KdfParams {
 impl Default for KdfParams {
     /// 64 MiB, 3 passes, 1 lane: the floor DESIGN.md sets for passphrase-derived keys.
     fn default() -> Self {
-        Self { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 }
+        Self {
+            memory_kib: 64 * 1024,
+            iterations: 3,
+            parallelism: 1,
+        }
     }
 }
 
 impl KdfParams {
+    /// True for parameters this build would ever set (≤ 4 GiB, ≤ 64 passes, ≤ 16 lanes); stored
+    /// values outside that are treated as tampering rather than tried.
+    pub fn is_plausible(&self) -> bool {
+        (8..=4 * 1024 * 1024).contains(&self.memory_kib)
+            && (1..=64).contains(&self.iterations)
+            && (1..=16).contains(&self.parallelism)
+    }
+
     /// Cheap parameters for tests that unlock many times; never used by the shells.
     pub fn insecure_for_tests() -> Self {
-        Self { memory_kib: 256, iterations: 1, parallelism: 1 }
+        Self {
+            memory_kib: 256,
+            iterations: 1,
+            parallelism: 1,
+        }
     }
 }
 
 /// Derives the key-encryption key from a passphrase and a per-user salt.
-pub(crate) fn derive_kek(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result<Key, Error> {
-    let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
-        .map_err(|_| Error::BadKdfParams)?;
+pub(crate) fn derive_kek(
+    passphrase: &Passphrase,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<Key, Error> {
+    let argon_params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )
+    .map_err(|_| Error::BadKdfParams)?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
-    let mut out = [0u8; 32];
+    let mut out = Key([0u8; 32]);
     argon
-        .hash_password_into(passphrase.expose(), salt, &mut out)
+        .hash_password_into(passphrase.expose(), salt, &mut out.0)
         .map_err(|_| Error::BadKdfParams)?;
-    Ok(Key(out))
+    Ok(out)
 }
 
 /// Encrypts `plaintext` bound to `aad`; output is nonce ‖ ciphertext ‖ tag.
@@ -58,7 +83,13 @@ pub(crate) fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
     // Invariant: AES-GCM encryption fails only for plaintexts over 64 GiB; chunks are far smaller.
     let ciphertext = cipher
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .expect("AES-GCM plaintext below 64 GiB");
     let mut sealed = Vec::with_capacity(NONCE_BYTES + ciphertext.len());
     sealed.extend_from_slice(&nonce);
@@ -74,7 +105,13 @@ pub(crate) fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec
     let (nonce, ciphertext) = sealed.split_at(NONCE_BYTES);
     let cipher = Aes256Gcm::new((&key.0).into());
     cipher
-        .decrypt(Nonce::from_slice(nonce), Payload { msg: ciphertext, aad })
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
         .ok()
         .map(Zeroizing::new)
 }
@@ -82,10 +119,11 @@ pub(crate) fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec
 /// Derives a purpose-specific subkey of the data key.
 pub(crate) fn subkey(data_key: &Key, purpose: &str) -> Key {
     let hk = Hkdf::<Sha256>::new(Some(b"breakwater vault v1"), &data_key.0);
-    let mut out = [0u8; 32];
+    let mut out = Key([0u8; 32]);
     // Invariant: 32 bytes is far below HKDF-SHA256's 8160-byte output limit.
-    hk.expand(purpose.as_bytes(), &mut out).expect("HKDF output of 32 bytes");
-    Key(out)
+    hk.expand(purpose.as_bytes(), &mut out.0)
+        .expect("HKDF output of 32 bytes");
+    out
 }
 
 /// HMAC-SHA256 of `message` under `key`.

@@ -113,7 +113,10 @@ pub enum Error {
 impl Error {
     /// True when the failure means stored data or the audit log was altered or damaged.
     pub fn is_integrity(&self) -> bool {
-        matches!(self, Error::Tampered { .. } | Error::Corrupt { .. } | Error::SchemaTooNew { .. })
+        matches!(
+            self,
+            Error::Tampered { .. } | Error::Corrupt { .. } | Error::SchemaTooNew { .. }
+        )
     }
 
     /// True when the failure is about who the caller is.
@@ -127,15 +130,15 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => Error::DiskFull,
-            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
-                Error::Corrupt { detail: e.to_string() }
-            }
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Error::Corrupt {
+                detail: e.to_string(),
+            },
             _ => match e {
                 rusqlite::Error::FromSqlConversionFailure(..)
                 | rusqlite::Error::InvalidColumnType(..)
-                | rusqlite::Error::IntegralValueOutOfRange(..) => {
-                    Error::Corrupt { detail: "a stored field has the wrong type".into() }
-                }
+                | rusqlite::Error::IntegralValueOutOfRange(..) => Error::Corrupt {
+                    detail: "a stored field has the wrong type".into(),
+                },
                 other => Error::Storage(other.to_string()),
             },
         }

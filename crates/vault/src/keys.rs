@@ -77,7 +77,9 @@ impl Aad {
 
     /// A version's encrypted schema (column names, types, row count).
     pub(crate) fn version_schema(workspace_id: &[u8; 16], dataset: i64, version: i64) -> Self {
-        Self::new(workspace_id, "version-schema").with(dataset).with(version)
+        Self::new(workspace_id, "version-schema")
+            .with(dataset)
+            .with(version)
     }
 
     /// One column chunk, bound to its dataset, version, column, chunk index and cell count.
@@ -121,7 +123,13 @@ mod tests {
     #[test]
     fn subkeys_are_distinct() {
         let keys = Keys::from_data_key(Key([9u8; 32]));
-        let all = [&keys.data, &keys.content, &keys.name_tag, &keys.user_mac, &keys.audit_mac];
+        let all = [
+            &keys.data,
+            &keys.content,
+            &keys.name_tag,
+            &keys.user_mac,
+            &keys.audit_mac,
+        ];
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
                 assert_ne!(a.0, b.0);

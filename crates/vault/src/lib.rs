@@ -29,12 +29,15 @@ pub use audit::{Action, AuditEvent, AuditVerification, NewEvent};
 pub use canonical::canonical_json;
 pub use crypto::KdfParams;
 pub use datasets::{
-    validate_dataset_name, ColumnMeta, DatasetSummary, ImportOutcome, SourceFacts, VersionInfo, CHUNK_ROWS,
+    validate_dataset_name, ColumnMeta, DatasetSummary, ImportOutcome, SourceFacts, VersionInfo,
+    CHUNK_ROWS,
 };
 pub use error::Error;
 pub use secret::Passphrase;
 pub use store::{SCHEMA_VERSION, VAULT_FILE};
-pub use users::{validate_passphrase, validate_user_name, Role, Roles, UnknownRole, User, MIN_PASSPHRASE_CHARS};
+pub use users::{
+    validate_passphrase, validate_user_name, Role, Roles, UnknownRole, User, MIN_PASSPHRASE_CHARS,
+};
 
 use keys::Keys;
 use secret::Key;
@@ -53,33 +56,58 @@ impl Vault {
 
     /// Creates a workspace in `dir` (created if missing, or empty) with its first user, who
     /// gets every role, and returns it unlocked. Writes the `init` audit event.
-    pub fn create(dir: &Path, user: &str, passphrase: &Passphrase, kdf: KdfParams) -> Result<UnlockedVault, Error> {
+    pub fn create(
+        dir: &Path,
+        user: &str,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<UnlockedVault, Error> {
         validate_user_name(user)?;
         validate_passphrase(passphrase)?;
         let now = audit::now();
-        let store = Store::create(dir, crypto::random_bytes::<16>(), &now)?;
         let keys = Keys::from_data_key(Key::random());
-        let tx = store.conn.unchecked_transaction()?;
-        let user = users::insert(&tx, &store.workspace_id, &keys, user, &Roles::all(), passphrase, kdf, &now)?;
-        let event = NewEvent {
-            actor: user.name.clone(),
-            action: Action::Init,
-            object: Some("workspace".into()),
-            reason: None,
-            details: json!({
-                "schema_version": SCHEMA_VERSION,
-                "roles": user.roles,
-                "kdf": kdf,
-            }),
-        };
-        audit::append(&tx, &store.workspace_id, Some(&keys), event)?;
-        tx.commit()?;
-        Ok(UnlockedVault { store, keys, user, kdf })
+        let (store, user) = Store::create(
+            dir,
+            crypto::random_bytes::<16>(),
+            &now,
+            |tx, workspace_id| {
+                let user = users::insert(
+                    tx,
+                    workspace_id,
+                    &keys,
+                    user,
+                    &Roles::all(),
+                    passphrase,
+                    kdf,
+                )?;
+                let event = NewEvent {
+                    actor: user.name.clone(),
+                    action: Action::Init,
+                    object: Some("workspace".into()),
+                    reason: None,
+                    details: json!({
+                        "schema_version": SCHEMA_VERSION,
+                        "roles": user.roles,
+                        "kdf": kdf,
+                    }),
+                };
+                audit::append(tx, workspace_id, Some(&keys), event)?;
+                Ok(user)
+            },
+        )?;
+        Ok(UnlockedVault {
+            store,
+            keys,
+            user,
+            kdf,
+        })
     }
 
     /// Opens the vault in `dir`, refusing a directory without one or a newer schema.
     pub fn open(dir: &Path) -> Result<Self, Error> {
-        Ok(Self { store: Store::open(dir)? })
+        Ok(Self {
+            store: Store::open(dir)?,
+        })
     }
 
     /// Unlocks with a user's passphrase, writing `login` or `login_failed`.
@@ -96,7 +124,12 @@ impl Vault {
                 };
                 audit::append(&tx, &self.store.workspace_id, Some(&keys), event)?;
                 tx.commit()?;
-                Ok(UnlockedVault { store: self.store, keys, user, kdf: KdfParams::default() })
+                Ok(UnlockedVault {
+                    store: self.store,
+                    keys,
+                    user,
+                    kdf: KdfParams::default(),
+                })
             }
             Err(e @ (Error::UnknownUser | Error::WrongPassphrase)) => {
                 // A name that is not a user may be a mistyped passphrase: it is never logged.
@@ -133,11 +166,6 @@ impl UnlockedVault {
         &self.user
     }
 
-    /// The workspace directory.
-    pub fn dir(&self) -> &Path {
-        &self.store.dir
-    }
-
     /// Uses `kdf` for passphrases set from now on (tests use cheap parameters).
     pub fn set_kdf_params(&mut self, kdf: KdfParams) {
         self.kdf = kdf;
@@ -161,15 +189,43 @@ impl UnlockedVault {
         Ok(ev)
     }
 
-    fn event(&self, action: Action, object: Option<String>, details: serde_json::Value) -> NewEvent {
-        NewEvent { actor: self.user.name.clone(), action, object, reason: None, details }
+    fn event(
+        &self,
+        action: Action,
+        object: Option<String>,
+        details: serde_json::Value,
+    ) -> NewEvent {
+        NewEvent {
+            actor: self.user.name.clone(),
+            action,
+            object,
+            reason: None,
+            details,
+        }
     }
 
     /// Adds a user with `roles` and their own passphrase; writes `user_add`.
-    pub fn add_user(&self, name: &str, roles: &Roles, passphrase: &Passphrase) -> Result<User, Error> {
+    pub fn add_user(
+        &self,
+        name: &str,
+        roles: &Roles,
+        passphrase: &Passphrase,
+    ) -> Result<User, Error> {
         let tx = self.store.conn.unchecked_transaction()?;
-        let user = users::insert(&tx, &self.store.workspace_id, &self.keys, name, roles, passphrase, self.kdf, &audit::now())?;
-        let event = self.event(Action::UserAdd, Some(format!("user:{}", user.name)), json!({ "roles": user.roles }));
+        let user = users::insert(
+            &tx,
+            &self.store.workspace_id,
+            &self.keys,
+            name,
+            roles,
+            passphrase,
+            self.kdf,
+        )?;
+        let event = self.event(
+            Action::UserAdd,
+            Some(format!("user:{}", user.name)),
+            json!({ "roles": user.roles }),
+        );
         audit::append(&tx, &self.store.workspace_id, Some(&self.keys), event)?;
         tx.commit()?;
         Ok(user)
@@ -177,14 +233,25 @@ impl UnlockedVault {
 
     /// Every user, by name.
     pub fn users(&self) -> Result<Vec<User>, Error> {
-        users::list(&self.store.conn)
+        users::list(&self.store.conn, &self.keys)
     }
 
     /// Changes the current user's passphrase (re-wraps the data key); writes `passwd`.
     pub fn change_passphrase(&self, new_passphrase: &Passphrase) -> Result<(), Error> {
         let tx = self.store.conn.unchecked_transaction()?;
-        users::change_passphrase(&tx, &self.store.workspace_id, &self.keys, &self.user, new_passphrase, self.kdf)?;
-        let event = self.event(Action::Passwd, Some(format!("user:{}", self.user.name)), json!({}));
+        users::change_passphrase(
+            &tx,
+            &self.store.workspace_id,
+            &self.keys,
+            &self.user,
+            new_passphrase,
+            self.kdf,
+        )?;
+        let event = self.event(
+            Action::Passwd,
+            Some(format!("user:{}", self.user.name)),
+            json!({}),
+        );
         audit::append(&tx, &self.store.workspace_id, Some(&self.keys), event)?;
         tx.commit()?;
         Ok(())
@@ -202,9 +269,16 @@ impl UnlockedVault {
     ) -> Result<ImportOutcome, Error> {
         let ws = &self.store.workspace_id;
         let tx = self.store.conn.unchecked_transaction()?;
-        let outcome = datasets::write_new(&tx, ws, &self.keys, self.user.id, name, column_names, batches)?;
+        let outcome = datasets::write_new(
+            &tx,
+            ws,
+            &self.keys,
+            self.user.id,
+            name,
+            column_names,
+            batches,
+        )?;
         let facts = source();
-        datasets::set_source_sha256(&tx, outcome.dataset, outcome.version, &facts.sha256)?;
         let event = self.event(
             Action::Import,
             Some(format!("dataset:{}", outcome.dataset)),
@@ -217,7 +291,16 @@ impl UnlockedVault {
                 "source_sha256": facts.sha256,
             }),
         );
-        audit::append(&tx, ws, Some(&self.keys), event)?;
+        let event = audit::append(&tx, ws, Some(&self.keys), event)?;
+        datasets::write_version(
+            &tx,
+            ws,
+            &self.keys,
+            self.user.id,
+            &outcome,
+            &facts.sha256,
+            &event,
+        )?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -229,17 +312,40 @@ impl UnlockedVault {
 
     /// The dataset id for an id or exact name.
     pub fn resolve(&self, reference: &str) -> Result<i64, Error> {
-        datasets::resolve(&self.store.conn, &self.keys, reference)
+        datasets::resolve(
+            &self.store.conn,
+            &self.store.workspace_id,
+            &self.keys,
+            reference,
+        )
     }
 
     /// A version's schema and size; `None` is the latest version.
     pub fn version_info(&self, dataset: i64, version: Option<i64>) -> Result<VersionInfo, Error> {
-        datasets::version_info(&self.store.conn, &self.store.workspace_id, &self.keys, dataset, version)
+        datasets::version_info(
+            &self.store.conn,
+            &self.store.workspace_id,
+            &self.keys,
+            dataset,
+            version,
+        )
     }
 
     /// Cells of rows `offset..offset+limit`, as imported.
-    pub fn read_rows(&self, info: &VersionInfo, offset: u64, limit: u64) -> Result<Vec<Vec<String>>, Error> {
-        datasets::read_rows(&self.store.conn, &self.store.workspace_id, &self.keys, info, offset, limit)
+    pub fn read_rows(
+        &self,
+        info: &VersionInfo,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<Vec<String>>, Error> {
+        datasets::read_rows(
+            &self.store.conn,
+            &self.store.workspace_id,
+            &self.keys,
+            info,
+            offset,
+            limit,
+        )
     }
 
     /// The whole version as a table.
@@ -252,8 +358,11 @@ impl UnlockedVault {
         audit::list(&self.store.conn)
     }
 
-    /// Checks the audit chain and its keyed anchor.
+    /// Checks the audit chain, its keyed anchor, and that every dataset version's creating
+    /// event is still in the log unchanged.
     pub fn verify_audit(&self) -> Result<AuditVerification, Error> {
-        audit::verify(&self.store.conn, &self.store.workspace_id, &self.keys)
+        let ws = &self.store.workspace_id;
+        let links = datasets::version_links(&self.store.conn, ws, &self.keys)?;
+        audit::verify(&self.store.conn, ws, &self.keys, &links)
     }
 }

@@ -9,6 +9,9 @@ use crate::Error;
 /// File name of the vault inside a workspace directory.
 pub const VAULT_FILE: &str = "vault.sqlite3";
 
+/// Name under which `init` builds a vault before renaming it into place.
+const PARTIAL_FILE: &str = "vault.sqlite3.partial";
+
 /// Newest schema version this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
 
@@ -91,45 +94,98 @@ impl Store {
         Self::vault_path(dir).is_file()
     }
 
-    /// Creates the directory if needed and a new, empty vault in it.
-    pub(crate) fn create(dir: &Path, workspace_id: [u8; 16], created_at: &str) -> Result<Self, Error> {
+    /// Creates the directory if needed and a new vault in it, filled by `populate` in the same
+    /// transaction. The vault is built under a temporary name and renamed into place only when
+    /// complete, so an interrupted `init` leaves no half-made workspace.
+    pub(crate) fn create<T>(
+        dir: &Path,
+        workspace_id: [u8; 16],
+        created_at: &str,
+        populate: impl FnOnce(&Connection, &[u8; 16]) -> Result<T, Error>,
+    ) -> Result<(Self, T), Error> {
         prepare_empty_dir(dir)?;
-        let conn = connect(dir, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
+        let partial = dir.join(PARTIAL_FILE);
+        let conn = Connection::open_with_flags(
+            &partial,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+        )?;
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(MIGRATION_1)?;
-        tx.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION])?;
-        tx.execute("INSERT INTO meta(key, value) VALUES ('workspace_id', ?1)", [&workspace_id[..]])?;
-        tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [created_at])?;
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?1)",
+            [SCHEMA_VERSION],
+        )?;
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('workspace_id', ?1)",
+            [&workspace_id[..]],
+        )?;
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('created_at', ?1)",
+            [created_at],
+        )?;
+        let populated = populate(&tx, &workspace_id)?;
         tx.commit()?;
-        Ok(Self { conn, workspace_id, dir: dir.to_path_buf() })
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+        std::fs::rename(&partial, Self::vault_path(dir)).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok((Self::open(dir)?, populated))
     }
 
     /// Opens an existing vault, refusing a schema newer than this build.
     pub(crate) fn open(dir: &Path) -> Result<Self, Error> {
         if !Self::exists(dir) {
-            return Err(Error::NotAWorkspace { path: dir.to_path_buf() });
+            return Err(Error::NotAWorkspace {
+                path: dir.to_path_buf(),
+            });
         }
         let conn = connect(dir, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         let version: Option<i64> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(|e| match Error::from(e) {
-                Error::Storage(_) => Error::NotAWorkspace { path: dir.to_path_buf() },
+                Error::Storage(_) => Error::NotAWorkspace {
+                    path: dir.to_path_buf(),
+                },
                 other => other,
             })?;
         match version {
-            None => return Err(Error::NotAWorkspace { path: dir.to_path_buf() }),
+            None => {
+                return Err(Error::NotAWorkspace {
+                    path: dir.to_path_buf(),
+                })
+            }
             Some(v) if v > SCHEMA_VERSION => {
-                return Err(Error::SchemaTooNew { found: v, supported: SCHEMA_VERSION })
+                return Err(Error::SchemaTooNew {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                })
             }
             Some(_) => {}
         }
-        let id: Vec<u8> =
-            conn.query_row("SELECT value FROM meta WHERE key = 'workspace_id'", [], |r| r.get(0))?;
-        let workspace_id: [u8; 16] = id
-            .try_into()
-            .map_err(|_| Error::Tampered { what: "the workspace id".into() })?;
-        Ok(Self { conn, workspace_id, dir: dir.to_path_buf() })
+        let id: Vec<u8> = conn.query_row(
+            "SELECT value FROM meta WHERE key = 'workspace_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        let workspace_id: [u8; 16] = id.try_into().map_err(|_| Error::Tampered {
+            what: "the workspace id".into(),
+        })?;
+        Ok(Self {
+            conn,
+            workspace_id,
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// A second connection to the same vault, for work on another thread.
@@ -139,7 +195,10 @@ impl Store {
 }
 
 fn connect(dir: &Path, flags: OpenFlags) -> Result<Connection, Error> {
-    let conn = Connection::open_with_flags(Store::vault_path(dir), flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = Connection::open_with_flags(
+        Store::vault_path(dir),
+        flags | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
@@ -151,13 +210,30 @@ fn connect(dir: &Path, flags: OpenFlags) -> Result<Connection, Error> {
 }
 
 fn prepare_empty_dir(dir: &Path) -> Result<(), Error> {
-    let io = |source| Error::Io { path: dir.to_path_buf(), source };
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     if Store::exists(dir) {
-        return Err(Error::AlreadyAWorkspace { path: dir.to_path_buf() });
+        return Err(Error::AlreadyAWorkspace {
+            path: dir.to_path_buf(),
+        });
     }
     if dir.exists() {
-        if dir.read_dir().map_err(io)?.next().is_some() {
-            return Err(Error::DirectoryNotEmpty { path: dir.to_path_buf() });
+        // Leftovers of an interrupted `init` do not make the directory non-empty.
+        for entry in dir.read_dir().map_err(io)? {
+            let entry = entry.map_err(io)?;
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(PARTIAL_FILE)
+            {
+                std::fs::remove_file(entry.path()).map_err(io)?;
+            } else {
+                return Err(Error::DirectoryNotEmpty {
+                    path: dir.to_path_buf(),
+                });
+            }
         }
     } else {
         std::fs::create_dir_all(dir).map_err(io)?;

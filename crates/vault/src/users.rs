@@ -59,7 +59,10 @@ impl FromStr for Role {
     type Err = UnknownRole;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or(UnknownRole)
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or(UnknownRole)
     }
 }
 
@@ -94,7 +97,12 @@ impl Roles {
     }
 
     fn from_stored(s: &str) -> Option<Self> {
-        Self::new(s.split(',').map(Role::from_str).collect::<Result<Vec<_>, _>>().ok()?)
+        Self::new(
+            s.split(',')
+                .map(Role::from_str)
+                .collect::<Result<Vec<_>, _>>()
+                .ok()?,
+        )
     }
 }
 
@@ -115,7 +123,9 @@ pub struct User {
 pub fn validate_user_name(name: &str) -> Result<(), Error> {
     let ok = !name.is_empty()
         && name.chars().count() <= 64
-        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
     ok.then_some(()).ok_or(Error::InvalidUserName)
 }
 
@@ -123,7 +133,9 @@ pub fn validate_user_name(name: &str) -> Result<(), Error> {
 pub fn validate_passphrase(passphrase: &Passphrase) -> Result<(), Error> {
     (passphrase.char_count() >= MIN_PASSPHRASE_CHARS)
         .then_some(())
-        .ok_or(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS })
+        .ok_or(Error::WeakPassphrase {
+            min: MIN_PASSPHRASE_CHARS,
+        })
 }
 
 struct UserRow {
@@ -137,14 +149,34 @@ struct UserRow {
 
 impl UserRow {
     fn mac_message(&self) -> Vec<u8> {
-        mac_message(self.user.id, &self.user.name, &self.roles_text, &self.salt, &self.kdf_params, &self.wrapped)
+        mac_message(
+            self.user.id,
+            &self.user.name,
+            &self.roles_text,
+            &self.salt,
+            &self.kdf_params,
+            &self.wrapped,
+        )
     }
 }
 
-fn mac_message(id: i64, name: &str, roles: &str, salt: &[u8], kdf: &str, wrapped: &[u8]) -> Vec<u8> {
+fn mac_message(
+    id: i64,
+    name: &str,
+    roles: &str,
+    salt: &[u8],
+    kdf: &str,
+    wrapped: &[u8],
+) -> Vec<u8> {
     let mut m = b"breakwater/v1/user".to_vec();
     m.extend_from_slice(&id.to_le_bytes());
-    for part in [name.as_bytes(), roles.as_bytes(), salt, kdf.as_bytes(), wrapped] {
+    for part in [
+        name.as_bytes(),
+        roles.as_bytes(),
+        salt,
+        kdf.as_bytes(),
+        wrapped,
+    ] {
         m.extend_from_slice(&(part.len() as u64).to_le_bytes());
         m.extend_from_slice(part);
     }
@@ -172,8 +204,17 @@ fn load_row(conn: &Connection, name: &str) -> Result<Option<UserRow>, Error> {
     let Some((id, name, roles_text, salt, kdf_params, wrapped, row_mac)) = row else {
         return Ok(None);
     };
-    let roles = Roles::from_stored(&roles_text).ok_or_else(|| Error::Tampered { what: format!("user {id}'s roles") })?;
-    Ok(Some(UserRow { user: User { id, name, roles }, roles_text, salt, kdf_params, wrapped, row_mac }))
+    let roles = Roles::from_stored(&roles_text).ok_or_else(|| Error::Tampered {
+        what: format!("user {id}'s roles"),
+    })?;
+    Ok(Some(UserRow {
+        user: User { id, name, roles },
+        roles_text,
+        salt,
+        kdf_params,
+        wrapped,
+        row_mac,
+    }))
 }
 
 /// Inserts a user whose passphrase wraps `data_key`.
@@ -185,23 +226,40 @@ pub(crate) fn insert(
     roles: &Roles,
     passphrase: &Passphrase,
     kdf: KdfParams,
-    created_at: &str,
 ) -> Result<User, Error> {
     validate_user_name(name)?;
     validate_passphrase(passphrase)?;
     if load_row(conn, name)?.is_some() {
         return Err(Error::UserExists);
     }
-    let id: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM users", [], |r| r.get(0))?;
+    let id: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM users", [], |r| {
+        r.get(0)
+    })?;
     let (salt, kdf_text, wrapped) = wrap(workspace_id, keys, id, name, passphrase, kdf)?;
     let roles_text = roles.to_stored();
-    let tag = crypto::mac(&keys.user_mac, &mac_message(id, name, &roles_text, &salt, &kdf_text, &wrapped));
+    let tag = crypto::mac(
+        &keys.user_mac,
+        &mac_message(id, name, &roles_text, &salt, &kdf_text, &wrapped),
+    );
     conn.execute(
         "INSERT INTO users(id, name, roles, kdf_salt, kdf_params, wrapped_key, created_at, row_mac)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, name, roles_text, salt, kdf_text, wrapped, created_at, &tag[..]],
+        params![
+            id,
+            name,
+            roles_text,
+            salt,
+            kdf_text,
+            wrapped,
+            crate::audit::now(),
+            &tag[..]
+        ],
     )?;
-    Ok(User { id, name: name.to_string(), roles: roles.clone() })
+    Ok(User {
+        id,
+        name: name.to_string(),
+        roles: roles.clone(),
+    })
 }
 
 fn wrap(
@@ -214,7 +272,11 @@ fn wrap(
 ) -> Result<(Vec<u8>, String, Vec<u8>), Error> {
     let salt = crypto::random_bytes::<16>().to_vec();
     let kek = derive_kek(passphrase, &salt, kdf)?;
-    let wrapped = crypto::seal(&kek, &Aad::wrapped_key(workspace_id, id, name).bytes(), &keys.data.0);
+    let wrapped = crypto::seal(
+        &kek,
+        Aad::wrapped_key(workspace_id, id, name).bytes(),
+        &keys.data.0,
+    );
     // Invariant: KdfParams is three integers; serializing cannot fail.
     let kdf_text = serde_json::to_string(&kdf).expect("KdfParams serializes");
     Ok((salt, kdf_text, wrapped))
@@ -233,17 +295,22 @@ pub(crate) fn unlock(
         return Err(Error::UnknownUser);
     };
     let kdf: KdfParams = serde_json::from_str(&row.kdf_params)
-        .map_err(|_| Error::Tampered { what: format!("user {}'s key parameters", row.user.id) })?;
+        .ok()
+        .filter(KdfParams::is_plausible)
+        .ok_or_else(|| Error::Tampered {
+            what: format!("user {}'s key parameters", row.user.id),
+        })?;
     let kek = derive_kek(passphrase, &row.salt, kdf)?;
     let aad = Aad::wrapped_key(workspace_id, row.user.id, &row.user.name);
-    let data = crypto::open(&kek, &aad.bytes(), &row.wrapped).ok_or(Error::WrongPassphrase)?;
-    let data: [u8; 32] = data
-        .as_slice()
-        .try_into()
-        .map_err(|_| Error::Tampered { what: format!("user {}'s wrapped key", row.user.id) })?;
-    let keys = Keys::from_data_key(Key(data));
+    let data = crypto::open(&kek, aad.bytes(), &row.wrapped).ok_or(Error::WrongPassphrase)?;
+    let data: &[u8; 32] = data.as_slice().try_into().map_err(|_| Error::Tampered {
+        what: format!("user {}'s wrapped key", row.user.id),
+    })?;
+    let keys = Keys::from_data_key(Key(*data));
     if !crypto::verify_mac(&keys.user_mac, &row.mac_message(), &row.row_mac) {
-        return Err(Error::Tampered { what: format!("user {}'s record", row.user.id) });
+        return Err(Error::Tampered {
+            what: format!("user {}'s record", row.user.id),
+        });
     }
     Ok((row.user, keys))
 }
@@ -258,9 +325,13 @@ pub(crate) fn change_passphrase(
     kdf: KdfParams,
 ) -> Result<(), Error> {
     validate_passphrase(new_passphrase)?;
-    let (salt, kdf_text, wrapped) = wrap(workspace_id, keys, user.id, &user.name, new_passphrase, kdf)?;
+    let (salt, kdf_text, wrapped) =
+        wrap(workspace_id, keys, user.id, &user.name, new_passphrase, kdf)?;
     let roles_text = user.roles.to_stored();
-    let tag = crypto::mac(&keys.user_mac, &mac_message(user.id, &user.name, &roles_text, &salt, &kdf_text, &wrapped));
+    let tag = crypto::mac(
+        &keys.user_mac,
+        &mac_message(user.id, &user.name, &roles_text, &salt, &kdf_text, &wrapped),
+    );
     conn.execute(
         "UPDATE users SET kdf_salt = ?1, kdf_params = ?2, wrapped_key = ?3, row_mac = ?4 WHERE id = ?5",
         params![salt, kdf_text, wrapped, &tag[..], user.id],
@@ -268,16 +339,27 @@ pub(crate) fn change_passphrase(
     Ok(())
 }
 
-/// Every user, by name.
-pub(crate) fn list(conn: &Connection) -> Result<Vec<User>, Error> {
-    let mut stmt = conn.prepare("SELECT id, name, roles FROM users ORDER BY name")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
-    rows.map(|row| {
-        let (id, name, roles) = row?;
-        let roles = Roles::from_stored(&roles).ok_or_else(|| Error::Tampered { what: format!("user {id}'s roles") })?;
-        Ok(User { id, name, roles })
-    })
-    .collect()
+/// Every user, by name; each record's MAC is checked.
+pub(crate) fn list(conn: &Connection, keys: &Keys) -> Result<Vec<User>, Error> {
+    let mut stmt = conn.prepare("SELECT name FROM users ORDER BY name")?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    names
+        .iter()
+        .map(|name| {
+            // Invariant: the name was just read from the table inside the same connection.
+            let row = load_row(conn, name)?.ok_or_else(|| Error::Tampered {
+                what: "the user table".into(),
+            })?;
+            if !crypto::verify_mac(&keys.user_mac, &row.mac_message(), &row.row_mac) {
+                return Err(Error::Tampered {
+                    what: format!("user {}'s record", row.user.id),
+                });
+            }
+            Ok(row.user)
+        })
+        .collect()
 }
 
 /// A user's name by id (for "imported by").

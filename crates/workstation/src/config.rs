@@ -17,16 +17,24 @@ pub struct Config {
 impl Default for Config {
     /// Locks after 15 minutes without activity; default Argon2id cost.
     fn default() -> Self {
-        Self { idle_timeout: Duration::from_secs(15 * 60), kdf: KdfParams::default() }
+        Self {
+            idle_timeout: Duration::from_secs(15 * 60),
+            kdf: KdfParams::default(),
+        }
     }
 }
 
 impl Config {
     /// Defaults, with the idle time from `BREAKWATER_IDLE_MINUTES` when it is a positive number.
     pub fn from_env() -> Self {
-        let minutes = std::env::var("BREAKWATER_IDLE_MINUTES").ok().and_then(|m| m.trim().parse::<u64>().ok());
+        let minutes = std::env::var("BREAKWATER_IDLE_MINUTES")
+            .ok()
+            .and_then(|m| m.trim().parse::<u64>().ok());
         match minutes {
-            Some(m) if m > 0 => Self { idle_timeout: Duration::from_secs(m * 60), ..Self::default() },
+            Some(m) if m > 0 => Self {
+                idle_timeout: Duration::from_secs(m.saturating_mul(60)),
+                ..Self::default()
+            },
             _ => Self::default(),
         }
     }

@@ -13,10 +13,18 @@ const CLINIC_VISITS_CSV: &[u8] = include_bytes!("../../../assets/demo/clinic_vis
 pub const DEMO_DATASET_NAME: &str = "clinic_visits";
 
 /// Creates a workspace in `dir` for `user` and imports the demo dataset into it.
-pub fn create_demo(dir: &Path, user: &str, passphrase: &Passphrase, config: Config) -> Result<ImportOutcome, Error> {
+pub fn create_demo(
+    dir: &Path,
+    user: &str,
+    passphrase: &Passphrase,
+    config: Config,
+) -> Result<ImportOutcome, Error> {
     let mut ws = Workstation::new(dir.to_path_buf(), config);
     ws.init(user, passphrase)?;
-    let request = ImportRequest { name: DEMO_DATASET_NAME.to_string(), delimiter: Some(b',') };
+    let request = ImportRequest {
+        name: DEMO_DATASET_NAME.to_string(),
+        delimiter: Some(b','),
+    };
     let job = ws.import_job()?;
     job.run_reader(
         CLINIC_VISITS_CSV,

@@ -132,10 +132,14 @@ impl Error {
 fn table_hint(e: &table::Error) -> Option<String> {
     use table::Error as T;
     let text = match e {
-        T::RaggedRow { .. } => "fix the row, or check that the right delimiter is used (--delimiter)",
+        T::RaggedRow { .. } => {
+            "fix the row, or check that the right delimiter is used (--delimiter)"
+        }
         T::InvalidUtf8 { .. } => "save the file as UTF-8 and import it again",
         T::Empty { .. } => "choose a file with a header row and data",
-        T::EmptyHeader { .. } | T::DuplicateHeader { .. } => "give every column a distinct, non-empty name in the header row",
+        T::EmptyHeader { .. } | T::DuplicateHeader { .. } => {
+            "give every column a distinct, non-empty name in the header row"
+        }
         T::RecordTooLarge { .. } => "check for an unclosed quote before that line",
         _ => return None,
     };

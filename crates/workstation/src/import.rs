@@ -65,11 +65,19 @@ impl ImportJob {
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportOutcome, Error> {
         let label = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|source| Error::InputFile { path: label.clone(), source })?;
+        let file = std::fs::File::open(path).map_err(|source| Error::InputFile {
+            path: label.clone(),
+            source,
+        })?;
         let total_bytes = file.metadata().ok().map(|m| m.len());
-        let is_tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+        let is_tsv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
         let delimiter = request.delimiter.or(is_tsv.then_some(b'\t'));
-        let request = ImportRequest { name: request.name.clone(), delimiter };
+        let request = ImportRequest {
+            name: request.name.clone(),
+            delimiter,
+        };
         self.run_reader(file, &label, total_bytes, &request, progress)
     }
 
@@ -83,13 +91,24 @@ impl ImportJob {
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportOutcome, Error> {
         let state = Rc::new(RefCell::new((Sha256::new(), 0u64)));
-        let options = CsvOptions { delimiter: request.delimiter, batch_rows: CHUNK_ROWS, ..CsvOptions::default() };
-        let source = Fingerprinting { inner: reader, state: Rc::clone(&state) };
+        let options = CsvOptions {
+            delimiter: request.delimiter,
+            batch_rows: CHUNK_ROWS,
+            ..CsvOptions::default()
+        };
+        let source = Fingerprinting {
+            inner: reader,
+            state: Rc::clone(&state),
+        };
         let mut csv = CsvReader::from_reader(source, label, &options)?;
         let columns = csv.headers().to_vec();
         let mut next_batch = || -> Result<_, vault::Error> {
             let batch = csv.next_batch()?;
-            let report = ImportProgress { bytes_read: csv.bytes_read(), total_bytes, rows_read: csv.rows_read() };
+            let report = ImportProgress {
+                bytes_read: csv.bytes_read(),
+                total_bytes,
+                rows_read: csv.rows_read(),
+            };
             if !progress(report) {
                 return Err(vault::Error::Cancelled);
             }
@@ -97,8 +116,13 @@ impl ImportJob {
         };
         let facts = || {
             let state = state.borrow();
-            SourceFacts { bytes: state.1, sha256: hex::encode(state.0.clone().finalize()) }
+            SourceFacts {
+                bytes: state.1,
+                sha256: hex::encode(state.0.clone().finalize()),
+            }
         };
-        Ok(self.vault.import(&request.name, &columns, &mut next_batch, &facts)?)
+        Ok(self
+            .vault
+            .import(&request.name, &columns, &mut next_batch, &facts)?)
     }
 }

@@ -24,8 +24,8 @@ pub use demo::{create_demo, DEMO_DATASET_NAME};
 pub use error::{Error, ErrorCode, LockReason};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
 pub use vault::{
-    canonical_json, Error as VaultError, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, ImportOutcome, Passphrase, Role, Roles, User,
-    VersionInfo,
+    canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Error as VaultError,
+    ImportOutcome, Passphrase, Role, Roles, User, VersionInfo,
 };
 
 /// Largest page of rows one call returns.
@@ -85,7 +85,12 @@ pub struct Workstation {
 impl Workstation {
     /// A workstation on the workspace in `dir` (which may not exist yet).
     pub fn new(dir: PathBuf, config: Config) -> Self {
-        Self { dir, config, session: None, locked_reason: None }
+        Self {
+            dir,
+            config,
+            session: None,
+            locked_reason: None,
+        }
     }
 
     /// The workspace directory.
@@ -117,7 +122,11 @@ impl Workstation {
     fn start(&mut self, mut vault: UnlockedVault) -> SessionInfo {
         vault.set_kdf_params(self.config.kdf);
         let info = self.info(&vault);
-        self.session = Some(Session { vault, last_activity: Instant::now(), viewed: HashSet::new() });
+        self.session = Some(Session {
+            vault,
+            last_activity: Instant::now(),
+            viewed: HashSet::new(),
+        });
         self.locked_reason = None;
         info
     }
@@ -143,7 +152,10 @@ impl Workstation {
     }
 
     fn expire_if_idle(&mut self) {
-        let idle = self.session.as_ref().is_some_and(|s| s.last_activity.elapsed() >= self.config.idle_timeout);
+        let idle = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.last_activity.elapsed() >= self.config.idle_timeout);
         if idle {
             self.session = None;
             self.locked_reason = Some(LockReason::Idle);
@@ -157,10 +169,20 @@ impl Workstation {
         let session = self.session.as_mut().ok_or(Error::Locked { reason })?;
         let user = session.vault.user();
         if !roles.is_empty() && !roles.iter().any(|r| user.roles.contains(*r)) {
-            return Err(Error::NotPermitted { user: user.name.clone(), role: roles[0], action });
+            return Err(Error::NotPermitted {
+                user: user.name.clone(),
+                role: roles[0],
+                action,
+            });
         }
         session.last_activity = Instant::now();
         Ok(session)
+    }
+
+    /// Checks that the signed-in user holds `role`, e.g. before a shell prompts for input the
+    /// action needs. Counts as activity.
+    pub fn check_role(&mut self, role: Role, action: &'static str) -> Result<(), Error> {
+        self.session(&[role], action).map(|_| ())
     }
 
     /// Every user (admin).
@@ -169,24 +191,40 @@ impl Workstation {
     }
 
     /// Adds a user with their own passphrase (admin).
-    pub fn add_user(&mut self, name: &str, roles: &Roles, passphrase: &Passphrase) -> Result<User, Error> {
-        Ok(self.session(&[Role::Admin], "add users")?.vault.add_user(name, roles, passphrase)?)
+    pub fn add_user(
+        &mut self,
+        name: &str,
+        roles: &Roles,
+        passphrase: &Passphrase,
+    ) -> Result<User, Error> {
+        Ok(self
+            .session(&[Role::Admin], "add users")?
+            .vault
+            .add_user(name, roles, passphrase)?)
     }
 
     /// Changes the signed-in user's own passphrase.
     pub fn change_passphrase(&mut self, new_passphrase: &Passphrase) -> Result<(), Error> {
-        Ok(self.session(&[], "change a passphrase")?.vault.change_passphrase(new_passphrase)?)
+        Ok(self
+            .session(&[], "change a passphrase")?
+            .vault
+            .change_passphrase(new_passphrase)?)
     }
 
     /// Every dataset (analyst or auditor; no cell values).
     pub fn datasets(&mut self) -> Result<Vec<DatasetSummary>, Error> {
-        Ok(self.session(&[Role::Analyst, Role::Auditor], "list datasets")?.vault.datasets()?)
+        Ok(self
+            .session(&[Role::Analyst, Role::Auditor], "list datasets")?
+            .vault
+            .datasets()?)
     }
 
     /// An import on its own connection (analyst).
     pub fn import_job(&mut self) -> Result<ImportJob, Error> {
         let session = self.session(&[Role::Analyst], "import datasets")?;
-        Ok(ImportJob { vault: session.vault.try_clone()? })
+        Ok(ImportJob {
+            vault: session.vault.try_clone()?,
+        })
     }
 
     /// Imports a file on this thread (analyst).
@@ -200,7 +238,11 @@ impl Workstation {
     }
 
     /// Schema and size of a version (analyst); `version` `None` is the latest.
-    pub fn dataset_info(&mut self, reference: &str, version: Option<i64>) -> Result<VersionInfo, Error> {
+    pub fn dataset_info(
+        &mut self,
+        reference: &str,
+        version: Option<i64>,
+    ) -> Result<VersionInfo, Error> {
         let session = self.session(&[Role::Analyst], "view datasets")?;
         let id = session.vault.resolve(reference)?;
         Ok(session.vault.version_info(id, version)?)
@@ -209,7 +251,13 @@ impl Workstation {
     /// Rows `offset..offset+limit` of a version (analyst; `None` is the latest). The first view
     /// of each version in a session writes a `view` audit event with the dataset, version and
     /// row counts.
-    pub fn rows(&mut self, dataset: i64, version: Option<i64>, offset: u64, limit: u64) -> Result<Page, Error> {
+    pub fn rows(
+        &mut self,
+        dataset: i64,
+        version: Option<i64>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Page, Error> {
         if limit == 0 || limit > MAX_PAGE_ROWS {
             return Err(Error::BadPageSize { max: MAX_PAGE_ROWS });
         }
@@ -217,7 +265,7 @@ impl Workstation {
         let info = session.vault.version_info(dataset, version)?;
         let version = info.version;
         let rows = session.vault.read_rows(&info, offset, limit)?;
-        if session.viewed.insert((dataset, version)) {
+        if !session.viewed.contains(&(dataset, version)) {
             session.vault.record(NewEvent {
                 actor: session.vault.user().name.clone(),
                 action: Action::View,
@@ -225,17 +273,24 @@ impl Workstation {
                 reason: None,
                 details: json!({ "version": version, "offset": offset, "rows": rows.len() }),
             })?;
+            session.viewed.insert((dataset, version));
         }
         Ok(Page { offset, rows })
     }
 
     /// Every audit event, oldest first (auditor).
     pub fn audit_events(&mut self) -> Result<Vec<AuditEvent>, Error> {
-        Ok(self.session(&[Role::Auditor], "read the audit trail")?.vault.audit_events()?)
+        Ok(self
+            .session(&[Role::Auditor], "read the audit trail")?
+            .vault
+            .audit_events()?)
     }
 
     /// Checks the audit chain (auditor).
     pub fn verify_audit(&mut self) -> Result<AuditVerification, Error> {
-        Ok(self.session(&[Role::Auditor], "verify the audit trail")?.vault.verify_audit()?)
+        Ok(self
+            .session(&[Role::Auditor], "verify the audit trail")?
+            .vault
+            .verify_audit()?)
     }
 }

@@ -4,22 +4,31 @@ use std::io::Write;
 use std::time::Duration;
 
 use vault::KdfParams;
-use workstation::{Config, ErrorCode, ImportRequest, LockReason, Passphrase, Role, Roles, Workstation};
+use workstation::{
+    Config, ErrorCode, ImportRequest, LockReason, Passphrase, Role, Roles, Workstation,
+};
 
 fn config(idle: Duration) -> Config {
-    Config { idle_timeout: idle, kdf: KdfParams::insecure_for_tests() }
+    Config {
+        idle_timeout: idle,
+        kdf: KdfParams::insecure_for_tests(),
+    }
 }
 
 fn new_workspace(idle: Duration) -> (tempfile::TempDir, Workstation) {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workstation::new(dir.path().join("ws"), config(idle));
-    ws.init("ana", &Passphrase::new("ana passphrase 1")).unwrap();
+    ws.init("ana", &Passphrase::new("ana passphrase 1"))
+        .unwrap();
     (dir, ws)
 }
 
 fn csv_file(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
     let path = dir.join("in.csv");
-    std::fs::File::create(&path).unwrap().write_all(body.as_bytes()).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
     path
 }
 
@@ -28,16 +37,36 @@ fn import_view_and_audit_through_the_facade() {
     let (dir, mut ws) = new_workspace(Duration::from_secs(600));
     let path = csv_file(dir.path(), "a;b\n1;x\n2;y\n");
     let mut reports = 0;
-    let request = ImportRequest { name: "tiny".into(), delimiter: None };
-    let out = ws.import_file(&path, &request, &mut |_| { reports += 1; true }).unwrap();
+    let request = ImportRequest {
+        name: "tiny".into(),
+        delimiter: None,
+    };
+    let out = ws
+        .import_file(&path, &request, &mut |_| {
+            reports += 1;
+            true
+        })
+        .unwrap();
     assert_eq!((out.rows, out.columns.len()), (2, 2));
     assert!(reports >= 1);
     let info = ws.dataset_info("tiny", None).unwrap();
     assert_eq!(info.source_sha256.as_deref().map(str::len), Some(64));
-    assert_eq!(ws.rows(info.dataset, Some(1), 0, 10).unwrap().rows, vec![vec!["1", "x"], vec!["2", "y"]]);
+    assert_eq!(
+        ws.rows(info.dataset, Some(1), 0, 10).unwrap().rows,
+        vec![vec!["1", "x"], vec!["2", "y"]]
+    );
     ws.rows(info.dataset, None, 1, 10).unwrap();
-    let actions: Vec<String> = ws.audit_events().unwrap().into_iter().map(|e| e.action).collect();
-    assert_eq!(actions, ["init", "import", "view"], "one view event per version per session");
+    let actions: Vec<String> = ws
+        .audit_events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["init", "import", "view"],
+        "one view event per version per session"
+    );
     assert!(ws.verify_audit().unwrap().ok);
 }
 
@@ -45,7 +74,10 @@ fn import_view_and_audit_through_the_facade() {
 fn cancelled_import_stores_nothing() {
     let (dir, mut ws) = new_workspace(Duration::from_secs(600));
     let path = csv_file(dir.path(), "a\n1\n");
-    let request = ImportRequest { name: "never".into(), delimiter: None };
+    let request = ImportRequest {
+        name: "never".into(),
+        delimiter: None,
+    };
     let err = ws.import_file(&path, &request, &mut |_| false).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Cancelled);
     assert!(ws.datasets().unwrap().is_empty());
@@ -54,8 +86,14 @@ fn cancelled_import_stores_nothing() {
 #[test]
 fn roles_are_enforced() {
     let (_dir, mut ws) = new_workspace(Duration::from_secs(600));
-    ws.add_user("olu", &Roles::new([Role::Auditor]).unwrap(), &Passphrase::new("olu passphrase 1")).unwrap();
-    ws.unlock("olu", &Passphrase::new("olu passphrase 1")).unwrap();
+    ws.add_user(
+        "olu",
+        &Roles::new([Role::Auditor]).unwrap(),
+        &Passphrase::new("olu passphrase 1"),
+    )
+    .unwrap();
+    ws.unlock("olu", &Passphrase::new("olu passphrase 1"))
+        .unwrap();
     assert!(ws.audit_events().is_ok());
     assert!(ws.datasets().is_ok());
     let err = ws.dataset_info("1", None).unwrap_err();
@@ -81,8 +119,15 @@ fn manual_lock_and_unlock() {
     ws.lock();
     assert_eq!(ws.status().locked_reason, Some(LockReason::Manual));
     assert_eq!(ws.datasets().unwrap_err().code(), ErrorCode::Locked);
-    assert_eq!(ws.unlock("ana", &Passphrase::new("wrong passphrase")).unwrap_err().code(), ErrorCode::Auth);
-    let info = ws.unlock("ana", &Passphrase::new("ana passphrase 1")).unwrap();
+    assert_eq!(
+        ws.unlock("ana", &Passphrase::new("wrong passphrase"))
+            .unwrap_err()
+            .code(),
+        ErrorCode::Auth
+    );
+    let info = ws
+        .unlock("ana", &Passphrase::new("ana passphrase 1"))
+        .unwrap();
     assert_eq!(info.user, "ana");
     assert!(ws.status().unlocked);
 }
@@ -91,7 +136,10 @@ fn manual_lock_and_unlock() {
 fn bad_csv_errors_name_the_line_and_leave_no_dataset() {
     let (dir, mut ws) = new_workspace(Duration::from_secs(600));
     let path = csv_file(dir.path(), "a,b\n1,2\n3\n");
-    let request = ImportRequest { name: "ragged".into(), delimiter: None };
+    let request = ImportRequest {
+        name: "ragged".into(),
+        delimiter: None,
+    };
     let err = ws.import_file(&path, &request, &mut |_| true).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Input);
     assert!(err.to_string().contains("line 3"), "{err}");
