@@ -66,6 +66,11 @@ fn import_rows(
     })
 }
 
+fn add_auditor_olu(v: &UnlockedVault) {
+    let roles = Roles::new([Role::Auditor]).unwrap();
+    v.add_user("olu", &roles, &Passphrase::new("olu passphrase 1")).unwrap();
+}
+
 fn unlock(dir: &Path) -> UnlockedVault {
     Vault::open(dir)
         .unwrap()
@@ -191,12 +196,7 @@ fn users_roles_and_passphrase_change() {
 fn edited_roles_are_detected_at_unlock() {
     let dir = tempfile::tempdir().unwrap();
     let v = create(dir.path());
-    v.add_user(
-        "olu",
-        &Roles::new([Role::Auditor]).unwrap(),
-        &Passphrase::new("olu passphrase 1"),
-    )
-    .unwrap();
+    add_auditor_olu(&v);
     sql(dir.path())
         .execute(
             "UPDATE users SET roles = 'admin,auditor' WHERE name = 'olu'",
@@ -547,12 +547,7 @@ fn huge_offsets_return_no_rows() {
 fn edited_roles_of_others_are_detected_when_listing_users() {
     let dir = tempfile::tempdir().unwrap();
     let v = create(dir.path());
-    v.add_user(
-        "olu",
-        &Roles::new([Role::Auditor]).unwrap(),
-        &Passphrase::new("olu passphrase 1"),
-    )
-    .unwrap();
+    add_auditor_olu(&v);
     sql(dir.path())
         .execute("UPDATE users SET roles = 'admin' WHERE name = 'olu'", [])
         .unwrap();
