@@ -42,6 +42,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// Create a ready-to-explore workspace with the synthetic demo dataset.
     Demo,
+    /// Assess re-identification risk of a CSV file (no workspace) or a dataset (analyst).
+    Risk(RiskArgs),
 }
 
 /// `user` subcommands.
@@ -91,6 +93,43 @@ pub struct ShowArgs {
     /// First row to show (0-based).
     #[arg(long, default_value_t = 0)]
     pub offset: u64,
+}
+
+/// `risk` arguments.
+#[derive(Debug, Args)]
+pub struct RiskArgs {
+    /// A delimited file to assess without any workspace.
+    #[arg(
+        long,
+        value_name = "PATH",
+        required_unless_present = "dataset",
+        conflicts_with = "dataset"
+    )]
+    pub csv: Option<PathBuf>,
+    /// A workspace dataset (id or exact name); audited.
+    #[arg(long, value_name = "DATASET")]
+    pub dataset: Option<String>,
+    /// Dataset version (default: latest).
+    #[arg(long, requires = "dataset")]
+    pub version: Option<i64>,
+    /// Quasi-identifier columns, comma-separated.
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',', required = true)]
+    pub qi: Vec<String>,
+    /// Sensitive column, for l-diversity and t-closeness.
+    #[arg(long, value_name = "S")]
+    pub sensitive: Option<String>,
+    /// Column identifying the person when a person may have several rows.
+    #[arg(long = "person-id", value_name = "P")]
+    pub person_id: Option<String>,
+    /// Field delimiter of --csv: one character, or `tab` (default: detected).
+    #[arg(long, value_name = "C", requires = "csv")]
+    pub delimiter: Option<String>,
+    /// A record is at risk when 1 / its class size is strictly above this.
+    #[arg(long, default_value_t = 0.2)]
+    pub threshold: f64,
+    /// Size of the population the data was sampled from (journalist, marketer, uniqueness).
+    #[arg(long = "population-size", value_name = "N")]
+    pub population_size: Option<u64>,
 }
 
 /// `audit` arguments.

@@ -5,9 +5,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use workstation::{Config, ImportRequest, Role, Roles, Workstation};
+use workstation::{Config, ImportRequest, RiskAssessment, RiskRequest, Role, Roles, Workstation};
 
-use crate::args::{AuditCommand, Cli, Command, ImportArgs, ShowArgs, UserCommand};
+use crate::args::{AuditCommand, Cli, Command, ImportArgs, RiskArgs, ShowArgs, UserCommand};
 use crate::failure::Failure;
 use crate::passphrase;
 
@@ -41,6 +41,8 @@ pub fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Init => init(dir, cli),
         Command::Demo => demo(dir, cli),
+        Command::Risk(args) if args.csv.is_some() => risk(None, args),
+        Command::Risk(args) => risk(Some(&mut unlock(dir, cli)?), args),
         Command::User(UserCommand::Add { name, roles }) => {
             user_add(&mut unlock(dir, cli)?, name, roles)
         }
@@ -341,4 +343,73 @@ fn audit_verify(ws: &mut Workstation) -> Result<Output, Failure> {
         json,
         failure,
     })
+}
+
+fn risk(ws: Option<&mut Workstation>, args: &RiskArgs) -> Result<Output, Failure> {
+    let request = RiskRequest {
+        qi: args.qi.iter().map(|q| q.trim().to_string()).collect(),
+        sensitive: args.sensitive.clone(),
+        person_id: args.person_id.clone(),
+        threshold: args.threshold,
+        population_size: args.population_size,
+    };
+    let assessment = match (ws, &args.csv, &args.dataset) {
+        (_, Some(path), _) => {
+            let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
+            workstation::assess_file(path, delimiter, &request)?
+        }
+        (Some(ws), None, Some(dataset)) => ws.assess_risk(dataset, args.version, &request)?,
+        _ => {
+            return Err(Failure::usage(
+                "give --csv PATH or --dataset DATASET",
+                "see breakwater risk --help",
+            ))
+        }
+    };
+    let json = serde_json::to_value(&assessment)
+        .map_err(|e| Failure::error(format!("cannot format the report: {e}"), "report this"))?;
+    Ok(Output::new(risk_text(&assessment), json))
+}
+
+fn risk_text(a: &RiskAssessment) -> String {
+    let r = &a.report;
+    let mut out = format!(
+        "Records: {} ({} persons) in {} equivalence classes; smallest class k = {}\n\
+         Prosecutor risk: average {:.6}, highest {:.6}\n\
+         Sample uniques: {:.4}%; records at risk (above {}): {:.4}%\n",
+        r.rows,
+        r.persons,
+        r.classes,
+        r.k_min,
+        r.avg_prosecutor_risk,
+        r.max_prosecutor_risk,
+        r.sample_uniques * 100.0,
+        r.threshold,
+        r.records_at_risk * 100.0
+    );
+    if let (Some(l), Some(e), Some(t)) = (r.l_distinct_min, r.l_entropy_min, r.t_closeness_max) {
+        let _ = writeln!(
+            out,
+            "l-diversity: distinct {l}, entropy {e:.6}; t-closeness (equal distance): {t:.6}"
+        );
+    }
+    if let Some(p) = &a.population {
+        let _ = writeln!(
+            out,
+            "Population {} (sampling fraction {:.6}): journalist risk average {:.6}, highest {:.6}; marketer {:.6}",
+            p.population_size, p.sampling_fraction, p.journalist_avg_risk, p.journalist_max_risk, p.marketer_risk
+        );
+        let show = |v: Option<f64>| v.map_or("undefined".to_string(), |v| format!("{v:.6}"));
+        let _ = writeln!(
+            out,
+            "Population uniqueness: Pitman {}, Zayatz {}, SNB {}, Dankar {} ({})",
+            show(p.pitman),
+            show(p.zayatz),
+            show(p.snb),
+            show(p.dankar),
+            p.dankar_model
+        );
+    }
+    let _ = write!(out, "Computed in {:.1} ms", a.elapsed_ms);
+    out
 }

@@ -562,3 +562,154 @@ fn killed_import_leaves_no_partial_dataset() {
         "no kill landed during an import: make the file bigger"
     );
 }
+
+fn adult() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data/adult.csv")
+}
+
+const ADULT_QI_8: &str =
+    "sex,age,race,marital-status,education,native-country,workclass,occupation";
+
+#[test]
+fn risk_on_a_csv_matches_arx_and_the_golden_report() {
+    let ws = Workspace::new();
+    let all = ws.run(
+        &[
+            "risk",
+            "--csv",
+            adult().to_str().unwrap(),
+            "--qi",
+            &format!("{ADULT_QI_8},salary-class"),
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let j = all.json();
+    // ARX's TestRiskMetrics on Adult with every column a QI.
+    assert_eq!(j["avg_prosecutor_risk"].as_f64(), Some(0.6465751607983555));
+    assert_eq!(j["sample_uniques"].as_f64(), Some(0.5142895033485844));
+    assert_eq!(
+        (
+            j["rows"].as_i64(),
+            j["classes"].as_i64(),
+            j["k_min"].as_i64()
+        ),
+        (Some(30162), Some(19502), Some(1))
+    );
+    assert_eq!(j["max_prosecutor_risk"].as_f64(), Some(1.0));
+
+    let run = ws.run(
+        &[
+            "risk",
+            "--csv",
+            adult().to_str().unwrap(),
+            "--qi",
+            ADULT_QI_8,
+            "--sensitive",
+            "salary-class",
+            "--population-size",
+            "300000",
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut got = run.json();
+    assert!(got.as_object_mut().unwrap().remove("elapsed_ms").is_some());
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/risk_adult_8qi_salary.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(got, golden);
+}
+
+#[test]
+fn risk_input_errors_are_specific() {
+    let ws = Workspace::new();
+    let csv = adult();
+    let run = |args: &[&str]| {
+        let mut all = vec!["risk", "--csv", csv.to_str().unwrap()];
+        all.extend_from_slice(args);
+        ws.run(&all, &[])
+    };
+    let unknown = run(&["--qi", "sex,agee"]);
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains("'agee'") && unknown.stderr.contains("native-country"),
+        "{}",
+        unknown.stderr
+    );
+    let both = run(&["--qi", "sex,age", "--sensitive", "age"]);
+    assert_eq!(both.code, 1);
+    assert!(both.stderr.contains("'age'"), "{}", both.stderr);
+    assert_eq!(
+        run(&["--qi", "sex", "--population-size", "10"]).code,
+        1,
+        "population smaller than the sample"
+    );
+    assert_eq!(
+        ws.run(&["risk", "--qi", "sex"], &[]).code,
+        2,
+        "neither --csv nor --dataset"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = write(tmp.path(), "header_only.csv", b"a,b\n");
+    let r = ws.run(
+        &["risk", "--csv", empty.to_str().unwrap(), "--qi", "a"],
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no rows") || r.stderr.contains("empty"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn risk_on_a_dataset_is_audited_without_names() {
+    let ws = Workspace::initialised();
+    let import = ws.ana(&[
+        "import",
+        adult().to_str().unwrap(),
+        "--name",
+        "adult",
+        "--json",
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let r = ws.ana(&[
+        "risk",
+        "--dataset",
+        "adult",
+        "--qi",
+        ADULT_QI_8,
+        "--sensitive",
+        "salary-class",
+        "--json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["classes"], 18109);
+    let events = ws.ana(&["audit", "--json"]).json()["events"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let risk = events
+        .iter()
+        .find(|e| e["action"] == "risk")
+        .expect("a risk event");
+    assert_eq!(risk["object"], "dataset:1");
+    assert_eq!(
+        risk["details"]["qi_columns"],
+        serde_json::json!([1, 2, 3, 4, 5, 6, 7, 8])
+    );
+    assert_eq!(risk["details"]["sensitive_column"], 9);
+    let details = risk["details"].to_string();
+    assert!(
+        !details.contains("salary") && !details.contains("native"),
+        "{details}"
+    );
+}

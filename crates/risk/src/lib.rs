@@ -11,4 +11,6 @@ pub mod error;
 pub mod models;
 pub mod population;
 
+pub use classes::EquivalenceClasses;
 pub use error::Error;
+pub use models::{assess, RiskQuery, RiskReport};

@@ -36,6 +36,8 @@ pub enum Action {
     Import,
     /// Dataset cells shown to a user.
     View,
+    /// Re-identification risk assessed.
+    Risk,
 }
 
 impl Action {
@@ -49,6 +51,7 @@ impl Action {
             Action::Passwd => "passwd",
             Action::Import => "import",
             Action::View => "view",
+            Action::Risk => "risk",
         }
     }
 }

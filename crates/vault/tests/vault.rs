@@ -68,7 +68,8 @@ fn import_rows(
 
 fn add_auditor_olu(v: &UnlockedVault) {
     let roles = Roles::new([Role::Auditor]).unwrap();
-    v.add_user("olu", &roles, &Passphrase::new("olu passphrase 1")).unwrap();
+    v.add_user("olu", &roles, &Passphrase::new("olu passphrase 1"))
+        .unwrap();
 }
 
 fn unlock(dir: &Path) -> UnlockedVault {

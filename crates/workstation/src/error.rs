@@ -68,6 +68,12 @@ pub enum Error {
     /// A failure in the vault.
     #[error(transparent)]
     Vault(#[from] vault::Error),
+    /// The risk assessment's inputs do not fit the table.
+    #[error(transparent)]
+    Risk(#[from] risk::Error),
+    /// The population model's inputs are invalid.
+    #[error(transparent)]
+    Population(#[from] risk::population::PopulationError),
 }
 
 impl From<table::Error> for Error {
@@ -83,7 +89,10 @@ impl Error {
         match self {
             Error::Locked { .. } => ErrorCode::Locked,
             Error::NotPermitted { .. } => ErrorCode::Auth,
-            Error::BadPageSize { .. } | Error::InputFile { .. } => ErrorCode::Input,
+            Error::BadPageSize { .. }
+            | Error::InputFile { .. }
+            | Error::Risk(_)
+            | Error::Population(_) => ErrorCode::Input,
             Error::Vault(v) if v.is_authentication() => ErrorCode::Auth,
             Error::Vault(v) if v.is_integrity() => ErrorCode::Integrity,
             Error::Vault(V::Cancelled) => ErrorCode::Cancelled,
@@ -100,6 +109,8 @@ impl Error {
             Error::NotPermitted { .. } => "ask a workspace admin to grant you that role",
             Error::BadPageSize { .. } => "ask for fewer rows at a time",
             Error::InputFile { .. } => "check the path and that you may read the file",
+            Error::Risk(_) => "check the column names and parameters of the assessment",
+            Error::Population(_) => "check the population size: it must be at least the number of records",
             Error::Vault(v) => match v {
                 V::NotAWorkspace { .. } => "create a workspace first (breakwater init --user NAME), or point --workspace at an existing one",
                 V::AlreadyAWorkspace { .. } => "unlock the existing workspace instead, or choose another directory",

@@ -10,6 +10,7 @@ mod config;
 mod demo;
 mod error;
 mod import;
+mod risk;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use config::{default_workspace_dir, Config};
 pub use demo::{create_demo, DEMO_DATASET_NAME};
 pub use error::{Error, ErrorCode, LockReason};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
+pub use risk::{assess_file, assess_table, PopulationFigures, RiskAssessment, RiskRequest};
 pub use vault::{
     canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Error as VaultError,
     ImportOutcome, Passphrase, Role, Roles, User, VersionInfo,
@@ -276,6 +278,29 @@ impl Workstation {
             session.viewed.insert((dataset, version));
         }
         Ok(Page { offset, rows })
+    }
+
+    /// Assesses re-identification risk of a dataset version (analyst; `None` is the latest),
+    /// writing a `risk` audit event with column numbers and figures.
+    pub fn assess_risk(
+        &mut self,
+        reference: &str,
+        version: Option<i64>,
+        request: &RiskRequest,
+    ) -> Result<RiskAssessment, Error> {
+        let session = self.session(&[Role::Analyst], "assess risk")?;
+        let dataset = session.vault.resolve(reference)?;
+        let info = session.vault.version_info(dataset, version)?;
+        let table = session.vault.read_table(&info)?;
+        let assessment = assess_table(&table, request)?;
+        session.vault.record(NewEvent {
+            actor: session.vault.user().name.clone(),
+            action: Action::Risk,
+            object: Some(format!("dataset:{dataset}")),
+            reason: None,
+            details: risk::audit_details(&table, info.version, request, &assessment),
+        })?;
+        Ok(assessment)
     }
 
     /// Every audit event, oldest first (auditor).

@@ -193,7 +193,10 @@ mod tests {
             .collect();
         assert_eq!(groups.ids, expected_ids);
         assert_eq!(groups.n_groups, 1000);
-        assert_eq!(groups.sizes().iter().map(|&n| n as usize).sum::<usize>(), n_rows);
+        assert_eq!(
+            groups.sizes().iter().map(|&n| n as usize).sum::<usize>(),
+            n_rows
+        );
     }
 
     #[test]
