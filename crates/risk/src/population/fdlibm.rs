@@ -6,6 +6,9 @@
 //! Developed at SunPro, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
 //! and distribute this software is freely granted, provided that this notice is preserved.
 
+// The constants keep the decimal digits of the sources they are checked against.
+#![allow(clippy::excessive_precision)]
+
 use super::rem_pio2::rem_pio2;
 
 /// High 32 bits of a double, as a signed int.
@@ -103,7 +106,7 @@ pub(super) fn sin(x: f64) -> f64 {
         return kernel_sin(x, 0.0, false);
     }
     if ix >= 0x7ff0_0000 {
-        return x - x;
+        return f64::NAN;
     }
     let (n, y0, y1) = rem_pio2(x);
     match n & 3 {
@@ -121,7 +124,7 @@ pub(super) fn tan(x: f64) -> f64 {
         return kernel_tan(x, 0.0, 1);
     }
     if ix >= 0x7ff0_0000 {
-        return x - x;
+        return f64::NAN;
     }
     let (n, y0, y1) = rem_pio2(x);
     kernel_tan(y0, y1, 1 - ((n & 1) << 1))
@@ -181,7 +184,7 @@ fn kernel_cos(x: f64, y: f64) -> f64 {
 
 /// `__kernel_tan` on [-pi/4, pi/4]: tan(x + y) for `iy` = 1, -1 / tan(x + y) for `iy` = -1.
 fn kernel_tan(x: f64, y: f64, iy: i32) -> f64 {
-    const PIO4: f64 = 7.853_981_633_974_482_789_99e-01;
+    const PIO4: f64 = std::f64::consts::FRAC_PI_4;
     const PIO4LO: f64 = 3.061_616_997_868_383_017_93e-17;
     const T: [f64; 13] = [
         3.333_333_333_333_340_919_86e-01,
@@ -256,17 +259,72 @@ mod tests {
 
     /// Bits of Java's `StrictMath.log(|x|)`, `StrictMath.sin(x)` and `StrictMath.tan(x)`.
     const JAVA: [(f64, u64, u64, u64); 11] = [
-        (0.5, 0xbfe62e42fefa39ef, 0x3fdeaee8744b05f0, 0x3fe17b4f5bf3474a),
-        (2.5, 0x3fed5240f0e0e078, 0x3fe326af0dcfcab0, 0xbfe7e79b4e00bb15),
-        (-3.7, 0x3ff4eeee650ae550, 0x3fe0f46aec2e1b41, 0xbfe3fdd037da3554),
-        (1.0e-7, 0xc0301e3b843eaa73, 0x3e7ad7f29abcaf3b, 0x3e7ad7f29abcaf61),
-        (0.7853981633974483, 0xbfceeb95b094c193, 0x3fe6a09e667f3bcc, 0x3fefffffffffffff),
-        (2.356194490192345, 0x3feb6cef8934d5b0, 0x3fe6a09e667f3bcd, 0xbff0000000000001),
-        (823550.5, 0x402b3e258a002c5b, 0x3fe7bafec8647a9b, 0x3ff1afb60fac0f15),
-        (1.0e6, 0x402ba18a998fffa0, 0xbfd6664b2568d867, 0xbfd7e9768ab734c0),
-        (-2.5e6, 0x402d76aea89e0da8, 0xbfe8f1e2bdc125fe, 0x3ff3e98bedb204e0),
-        (1.0e22, 0x40495414621954fe, 0xbfeb453ab76bf397, 0xbffa0f79c1b6b258),
-        (3.0e300, 0x40859efe3d35d637, 0xbfd0f95d8b7703f3, 0xbfd19ac31175255a),
+        (
+            0.5,
+            0xbfe62e42fefa39ef,
+            0x3fdeaee8744b05f0,
+            0x3fe17b4f5bf3474a,
+        ),
+        (
+            2.5,
+            0x3fed5240f0e0e078,
+            0x3fe326af0dcfcab0,
+            0xbfe7e79b4e00bb15,
+        ),
+        (
+            -3.7,
+            0x3ff4eeee650ae550,
+            0x3fe0f46aec2e1b41,
+            0xbfe3fdd037da3554,
+        ),
+        (
+            1.0e-7,
+            0xc0301e3b843eaa73,
+            0x3e7ad7f29abcaf3b,
+            0x3e7ad7f29abcaf61,
+        ),
+        (
+            std::f64::consts::FRAC_PI_4,
+            0xbfceeb95b094c193,
+            0x3fe6a09e667f3bcc,
+            0x3fefffffffffffff,
+        ),
+        (
+            2.356194490192345,
+            0x3feb6cef8934d5b0,
+            0x3fe6a09e667f3bcd,
+            0xbff0000000000001,
+        ),
+        (
+            823550.5,
+            0x402b3e258a002c5b,
+            0x3fe7bafec8647a9b,
+            0x3ff1afb60fac0f15,
+        ),
+        (
+            1.0e6,
+            0x402ba18a998fffa0,
+            0xbfd6664b2568d867,
+            0xbfd7e9768ab734c0,
+        ),
+        (
+            -2.5e6,
+            0x402d76aea89e0da8,
+            0xbfe8f1e2bdc125fe,
+            0x3ff3e98bedb204e0,
+        ),
+        (
+            1.0e22,
+            0x40495414621954fe,
+            0xbfeb453ab76bf397,
+            0xbffa0f79c1b6b258,
+        ),
+        (
+            3.0e300,
+            0x40859efe3d35d637,
+            0xbfd0f95d8b7703f3,
+            0xbfd19ac31175255a,
+        ),
     ];
 
     #[test]

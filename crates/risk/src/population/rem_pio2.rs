@@ -6,6 +6,9 @@
 //! Developed at SunPro, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
 //! and distribute this software is freely granted, provided that this notice is preserved.
 
+// The constants keep the decimal digits of the sources they are checked against.
+#![allow(clippy::excessive_precision)]
+
 use super::fdlibm::{from_words, hi, lo};
 
 /// 2^24.
@@ -32,7 +35,7 @@ fn scalb(x: f64, n: i32) -> f64 {
 
 /// `__ieee754_rem_pio2` for finite x: `(n, y0, y1)` with x - n pi/2 = y0 + y1, |y0| <= pi/4.
 pub(super) fn rem_pio2(x: f64) -> (i32, f64, f64) {
-    const INVPIO2: f64 = 6.366_197_723_675_813_824_33e-01;
+    const INVPIO2: f64 = std::f64::consts::FRAC_2_PI;
     const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
     const PIO2_1T: f64 = 6.077_100_506_506_192_249_32e-11;
     const PIO2_2: f64 = 6.077_100_506_303_965_976_60e-11;
@@ -142,8 +145,8 @@ fn kernel_rem_pio2(x: &[f64], e0: i32) -> (i32, f64, f64) {
             f64::from(TWO_OVER_PI[j as usize])
         };
     }
-    for i in 0..=JK {
-        q[i] = product(&f, i);
+    for (i, qi) in q.iter_mut().enumerate().take(JK + 1) {
+        *qi = product(&f, i);
     }
     let mut jz = JK;
     let (mut z, mut n, mut ih);

@@ -164,3 +164,88 @@ pub(super) fn solve(
         y: f64::NAN,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// x^2 - 2 = 0, y - x = 0, with its Jacobian.
+    fn root_two(v: Vec2) -> (Vec2, Mat2) {
+        (
+            Vec2 {
+                x: v.x * v.x - 2.0,
+                y: v.y - v.x,
+            },
+            Mat2 {
+                x1: 2.0 * v.x,
+                x2: 0.0,
+                y1: -1.0,
+                y2: 1.0,
+            },
+        )
+    }
+
+    #[test]
+    fn start_values_are_arx_grid() {
+        let values = start_values();
+        assert_eq!(values.len(), 16);
+        assert_eq!(values[0], Vec2 { x: 0.0, y: 0.0 });
+        assert_eq!(values[5], Vec2 { x: 0.33, y: 0.33 });
+        assert_eq!(
+            values[15],
+            Vec2 {
+                x: 0.33 + 0.33 + 0.33,
+                y: 0.33 + 0.33 + 0.33
+            }
+        );
+    }
+
+    #[test]
+    fn converges_from_the_given_start() {
+        let root = solve(
+            &SolverConfig::deterministic(),
+            Vec2 { x: 1.0, y: 5.0 },
+            None,
+            root_two,
+        );
+        assert!((root.x - 2f64.sqrt()).abs() < 1e-9 && (root.y - root.x).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_violated_constraint_moves_to_the_next_start_value() {
+        // From x = -1 Newton heads for -sqrt(2), which the constraint forbids; the prepared
+        // start (0, 0) has a singular Jacobian; (0.33, 0) then reaches +sqrt(2).
+        let positive: fn(Vec2) -> bool = |v| v.x >= 0.0;
+        let root = solve(
+            &SolverConfig::deterministic(),
+            Vec2 { x: -1.0, y: 0.0 },
+            Some(positive),
+            root_two,
+        );
+        assert!((root.x - 2f64.sqrt()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn no_root_gives_nan() {
+        let never = |v: Vec2| {
+            (
+                Vec2 {
+                    x: v.x * v.x + 1.0,
+                    y: v.y,
+                },
+                Mat2 {
+                    x1: 2.0 * v.x,
+                    x2: 0.0,
+                    y1: 0.0,
+                    y2: 1.0,
+                },
+            )
+        };
+        let config = SolverConfig {
+            iterations_per_try: 20,
+            ..SolverConfig::deterministic()
+        };
+        let root = solve(&config, Vec2 { x: 3.0, y: 0.0 }, None, never);
+        assert!(root.x.is_nan() && root.y.is_nan());
+    }
+}

@@ -8,8 +8,11 @@
 //! CPUs) and Commons Math's `FastMath` are replaced by the platform's libm. They disagree in
 //! the last bit on a fraction of a percent of arguments; Pitman's and SNB's final formulas
 //! use them, so those estimates can differ from ARX's by a few ulps on rare inputs (measured
-//! on about 10,000 histograms: under 1% of cases, never more than 4 ulps, never a different
-//! model or a different defined/undefined outcome).
+//! against ARX's classes on 8,481 histograms: Pitman in 0.4% and SNB in 0.07% of them, by at
+//! most 4 ulps; Zayatz, the chosen model and which estimates are defined always agreed).
+
+// The constants keep the decimal digits of the sources they are checked against.
+#![allow(clippy::excessive_precision)]
 
 use std::f64::consts::PI;
 

@@ -2,6 +2,9 @@
 //! with the hypergeometric probabilities of Apache Commons Math 3.6.1
 //! (`HypergeometricDistribution.probability`, Loader's saddle point expansion).
 
+// The constants keep the decimal digits of the sources they are checked against.
+#![allow(clippy::excessive_precision)]
+
 use std::f64::consts::PI;
 
 /// Estimated number of population uniques: sample uniques times the probability that a sample
