@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use workstation::{
-    AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
+    RiskAssessment, RiskCharts, RiskRequest, AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
     SessionInfo, Status, VersionInfo, Workstation,
 };
 
@@ -182,4 +182,68 @@ pub async fn audit_events(state: State<'_, AppState>, limit: usize) -> Reply<Vec
 #[tauri::command]
 pub async fn verify_audit(state: State<'_, AppState>) -> Reply<AuditVerification> {
     Ok(workstation(&state)?.verify_audit()?)
+}
+
+/// Pixel size of the risk charts in the app.
+const CHART_SIZE: (u32, u32) = (560, 300);
+
+/// An assessment with its charts, as the Risk screen shows it.
+#[derive(Debug, Serialize)]
+pub struct RiskView {
+    figures: RiskAssessment,
+    charts: RiskCharts,
+}
+
+fn risk_request(
+    qi: Vec<String>,
+    sensitive: Option<String>,
+    person_id: Option<String>,
+    threshold: f64,
+    population_size: Option<u64>,
+) -> RiskRequest {
+    RiskRequest { qi, sensitive, person_id, threshold, population_size }
+}
+
+// The arguments mirror the Risk screen's one to one (Tauri maps each to a camelCase key).
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+pub async fn assess_risk(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+    qi: Vec<String>,
+    sensitive: Option<String>,
+    person_id: Option<String>,
+    threshold: f64,
+    population_size: Option<u64>,
+) -> Reply<RiskView> {
+    let request = risk_request(qi, sensitive, person_id, threshold, population_size);
+    let figures = workstation(&state)?.assess_risk(dataset, version, &request)?;
+    let charts = workstation::risk_charts(&figures, CHART_SIZE.0, CHART_SIZE.1)?;
+    Ok(RiskView { figures, charts })
+}
+
+/// The id of a saved risk report.
+#[derive(Debug, Serialize)]
+pub struct SavedReport {
+    report: i64,
+}
+
+// The arguments mirror the Risk screen's one to one (Tauri maps each to a camelCase key).
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+pub async fn save_risk_report(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+    qi: Vec<String>,
+    sensitive: Option<String>,
+    person_id: Option<String>,
+    threshold: f64,
+    population_size: Option<u64>,
+    reason: Option<String>,
+) -> Reply<SavedReport> {
+    let request = risk_request(qi, sensitive, person_id, threshold, population_size);
+    let (report, _) = workstation(&state)?.save_risk_report(dataset, version, &request, reason)?;
+    Ok(SavedReport { report })
 }

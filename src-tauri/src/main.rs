@@ -47,6 +47,8 @@ fn main() {
             commands::dataset_page,
             commands::audit_events,
             commands::verify_audit,
+            commands::assess_risk,
+            commands::save_risk_report,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

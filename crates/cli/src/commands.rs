@@ -358,7 +358,10 @@ fn risk(ws: Option<&mut Workstation>, args: &RiskArgs) -> Result<Output, Failure
             let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
             workstation::assess_file(path, delimiter, &request)?
         }
-        (Some(ws), None, Some(dataset)) => ws.assess_risk(dataset, args.version, &request)?,
+        (Some(ws), None, Some(dataset)) => {
+            let id = ws.resolve(dataset)?;
+            ws.assess_risk(id, args.version, &request)?
+        }
         _ => {
             return Err(Failure::usage(
                 "give --csv PATH or --dataset DATASET",

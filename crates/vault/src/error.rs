@@ -70,6 +70,12 @@ pub enum Error {
         /// Requested version.
         version: i64,
     },
+    /// No saved risk report with that id.
+    #[error("no risk report {report} in this workspace")]
+    UnknownReport {
+        /// Requested report id.
+        report: i64,
+    },
     /// The file has no header row and so no columns.
     #[error("the dataset has no columns")]
     NoColumns,

@@ -16,6 +16,7 @@ mod crypto;
 mod datasets;
 mod error;
 mod keys;
+mod reports;
 mod secret;
 mod store;
 mod users;
@@ -351,6 +352,34 @@ impl UnlockedVault {
     /// The whole version as a table.
     pub fn read_table(&self, info: &VersionInfo) -> Result<Table, Error> {
         datasets::read_table(&self.store.conn, &self.store.workspace_id, &self.keys, info)
+    }
+
+    /// Saves a risk report (JSON) of a dataset version, sealed, with its `risk` audit event
+    /// (`details` must hold counts and parameters only); returns the report id.
+    pub fn save_risk_report(
+        &self,
+        dataset: i64,
+        version: i64,
+        report_json: &[u8],
+        reason: Option<String>,
+        mut details: serde_json::Value,
+    ) -> Result<i64, Error> {
+        let ws = &self.store.workspace_id;
+        let tx = self.store.conn.unchecked_transaction()?;
+        let id = reports::save(&tx, ws, &self.keys, self.user.id, dataset, version, report_json)?;
+        if let Some(map) = details.as_object_mut() {
+            map.insert("report".into(), json!(id));
+        }
+        let mut event = self.event(Action::Risk, Some(format!("dataset:{dataset}")), details);
+        event.reason = reason;
+        audit::append(&tx, ws, Some(&self.keys), event)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// A saved risk report: dataset, version and the JSON as saved.
+    pub fn risk_report(&self, report: i64) -> Result<(i64, i64, Vec<u8>), Error> {
+        reports::load(&self.store.conn, &self.store.workspace_id, &self.keys, report)
     }
 
     /// Every audit event, oldest first.

@@ -59,6 +59,15 @@ CREATE TABLE chunks (
     PRIMARY KEY (dataset_id, version, column_idx, chunk_idx),
     FOREIGN KEY (dataset_id, version) REFERENCES versions(dataset_id, version) DEFERRABLE INITIALLY DEFERRED
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE risk_reports (
+    id         INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL,
+    version    INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    report_ct  BLOB NOT NULL,
+    FOREIGN KEY (dataset_id, version) REFERENCES versions(dataset_id, version)
+) STRICT;
 CREATE TABLE audit (
     seq       INTEGER PRIMARY KEY,
     time      TEXT NOT NULL,

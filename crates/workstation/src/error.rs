@@ -71,6 +71,9 @@ pub enum Error {
     /// The risk assessment's inputs do not fit the table.
     #[error(transparent)]
     Risk(#[from] risk::Error),
+    /// A chart could not be drawn.
+    #[error("a chart could not be drawn: {0}")]
+    Chart(#[from] charts::Error),
     /// The population model's inputs are invalid.
     #[error(transparent)]
     Population(#[from] risk::population::PopulationError),
@@ -93,6 +96,7 @@ impl Error {
             | Error::InputFile { .. }
             | Error::Risk(_)
             | Error::Population(_) => ErrorCode::Input,
+            Error::Chart(_) => ErrorCode::Internal,
             Error::Vault(v) if v.is_authentication() => ErrorCode::Auth,
             Error::Vault(v) if v.is_integrity() => ErrorCode::Integrity,
             Error::Vault(V::Cancelled) => ErrorCode::Cancelled,
@@ -110,6 +114,7 @@ impl Error {
             Error::BadPageSize { .. } => "ask for fewer rows at a time",
             Error::InputFile { .. } => "check the path and that you may read the file",
             Error::Risk(_) => "check the column names and parameters of the assessment",
+            Error::Chart(_) => "the figures are still correct; report this",
             Error::Population(_) => "check the population size: it must be at least the number of records",
             Error::Vault(v) => match v {
                 V::NotAWorkspace { .. } => "create a workspace first (breakwater init --user NAME), or point --workspace at an existing one",
@@ -124,6 +129,7 @@ impl Error {
                 V::InvalidDatasetName => "give the dataset a short descriptive name",
                 V::UnknownDataset { .. } => "list the datasets with `breakwater datasets`",
                 V::UnknownVersion { .. } => "list the versions with `breakwater datasets`",
+                V::UnknownReport { .. } => "check the report number",
                 V::NoColumns => "check that the file has a header row",
                 V::Tampered { .. } | V::Corrupt { .. } => {
                     "stop using this workspace, keep the file for investigation, and restore from a backup"

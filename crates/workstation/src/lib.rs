@@ -13,18 +13,20 @@ mod import;
 mod risk;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::Serialize;
 use serde_json::json;
+use table::Table;
 use vault::{Action, NewEvent, UnlockedVault, Vault};
 
 pub use config::{default_workspace_dir, Config};
 pub use demo::{create_demo, DEMO_DATASET_NAME};
 pub use error::{Error, ErrorCode, LockReason};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
-pub use risk::{assess_file, assess_table, PopulationFigures, RiskAssessment, RiskRequest};
+pub use risk::{assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts, RiskRequest};
 pub use vault::{
     canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Error as VaultError,
     ImportOutcome, Passphrase, Role, Roles, User, VersionInfo,
@@ -74,6 +76,24 @@ struct Session {
     vault: UnlockedVault,
     last_activity: Instant,
     viewed: HashSet<(i64, i64)>,
+    assessed: HashSet<(i64, i64)>,
+    /// The last version read whole, for repeated what-if assessments; dropped on lock.
+    table_cache: Option<(i64, i64, Arc<Table>)>,
+}
+
+impl Session {
+    /// A version read whole, from the cache when it is the same version as last time.
+    fn table(&mut self, dataset: i64, version: Option<i64>) -> Result<(VersionInfo, Arc<Table>), Error> {
+        let info = self.vault.version_info(dataset, version)?;
+        if let Some((d, v, table)) = &self.table_cache {
+            if (*d, *v) == (info.dataset, info.version) {
+                return Ok((info, Arc::clone(table)));
+            }
+        }
+        let table = Arc::new(self.vault.read_table(&info)?);
+        self.table_cache = Some((info.dataset, info.version, Arc::clone(&table)));
+        Ok((info, table))
+    }
 }
 
 /// One workspace as seen by one person at a time.
@@ -128,6 +148,8 @@ impl Workstation {
             vault,
             last_activity: Instant::now(),
             viewed: HashSet::new(),
+            assessed: HashSet::new(),
+            table_cache: None,
         });
         self.locked_reason = None;
         info
@@ -280,27 +302,61 @@ impl Workstation {
         Ok(Page { offset, rows })
     }
 
-    /// Assesses re-identification risk of a dataset version (analyst; `None` is the latest),
-    /// writing a `risk` audit event with column numbers and figures.
+    /// Assesses re-identification risk of a dataset version (analyst; `None` is the latest).
+    /// The first assessment of each version in a session writes a `risk` audit event with
+    /// column numbers and figures; later what-if assessments of it are not logged again.
     pub fn assess_risk(
         &mut self,
-        reference: &str,
+        dataset: i64,
         version: Option<i64>,
         request: &RiskRequest,
     ) -> Result<RiskAssessment, Error> {
         let session = self.session(&[Role::Analyst], "assess risk")?;
-        let dataset = session.vault.resolve(reference)?;
-        let info = session.vault.version_info(dataset, version)?;
-        let table = session.vault.read_table(&info)?;
+        let (info, table) = session.table(dataset, version)?;
         let assessment = assess_table(&table, request)?;
-        session.vault.record(NewEvent {
-            actor: session.vault.user().name.clone(),
-            action: Action::Risk,
-            object: Some(format!("dataset:{dataset}")),
-            reason: None,
-            details: risk::audit_details(&table, info.version, request, &assessment),
-        })?;
+        if !session.assessed.contains(&(info.dataset, info.version)) {
+            session.vault.record(NewEvent {
+                actor: session.vault.user().name.clone(),
+                action: Action::Risk,
+                object: Some(format!("dataset:{}", info.dataset)),
+                reason: None,
+                details: risk::audit_details(&table, info.version, request, &assessment),
+            })?;
+            session.assessed.insert((info.dataset, info.version));
+        }
         Ok(assessment)
+    }
+
+    /// The dataset id for an id or exact name (analyst or auditor).
+    pub fn resolve(&mut self, reference: &str) -> Result<i64, Error> {
+        Ok(self.session(&[Role::Analyst, Role::Auditor], "find datasets")?.vault.resolve(reference)?)
+    }
+
+    /// Assesses a version and saves the assessment in the vault as a risk report (analyst);
+    /// audited with the report id, column numbers and figures, and the reason given.
+    pub fn save_risk_report(
+        &mut self,
+        dataset: i64,
+        version: Option<i64>,
+        request: &RiskRequest,
+        reason: Option<String>,
+    ) -> Result<(i64, RiskAssessment), Error> {
+        let session = self.session(&[Role::Analyst], "save risk reports")?;
+        let (info, table) = session.table(dataset, version)?;
+        let assessment = assess_table(&table, request)?;
+        let report = risk::saved_report(&info, request, &assessment);
+        let mut details = risk::audit_details(&table, info.version, request, &assessment);
+        details["saved"] = json!(true);
+        let id = session.vault.save_risk_report(info.dataset, info.version, report.as_bytes(), reason, details)?;
+        session.assessed.insert((info.dataset, info.version));
+        Ok((id, assessment))
+    }
+
+    /// A saved risk report's JSON (analyst or auditor).
+    pub fn risk_report(&mut self, report: i64) -> Result<serde_json::Value, Error> {
+        let session = self.session(&[Role::Analyst, Role::Auditor], "read risk reports")?;
+        let (_, _, bytes) = session.vault.risk_report(report)?;
+        serde_json::from_slice(&bytes).map_err(|_| Error::Vault(vault::Error::Tampered { what: format!("risk report {report}") }))
     }
 
     /// Every audit event, oldest first (auditor).

@@ -14,6 +14,8 @@ use serde::Serialize;
 use serde_json::json;
 use table::{CsvOptions, Table};
 
+use vault::VersionInfo;
+
 use crate::Error;
 
 /// What to assess.
@@ -170,5 +172,40 @@ pub(crate) fn audit_details(
         "rows": a.report.rows,
         "classes": a.report.classes,
         "k_min": a.report.k_min,
+    })
+}
+
+/// The JSON saved as a risk report: what was assessed and the figures.
+pub(crate) fn saved_report(info: &VersionInfo, request: &RiskRequest, assessment: &RiskAssessment) -> String {
+    json!({
+        "dataset": info.dataset,
+        "name": info.name,
+        "version": info.version,
+        "qi": request.qi,
+        "sensitive": request.sensitive,
+        "person_id": request.person_id,
+        "threshold": request.threshold,
+        "population_size": request.population_size,
+        "assessment": assessment,
+    })
+    .to_string()
+}
+
+/// The charts of an assessment, as SVG documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskCharts {
+    /// Records by equivalence class size.
+    pub class_sizes: String,
+    /// Records by re-identification probability, threshold marked.
+    pub risk_distribution: String,
+}
+
+/// Renders the charts of an assessment at the given pixel size.
+pub fn risk_charts(assessment: &RiskAssessment, width: u32, height: u32) -> Result<RiskCharts, Error> {
+    let sizes: Vec<(u64, u64)> =
+        assessment.report.class_size_histogram.iter().map(|c| (c.size as u64, c.classes as u64)).collect();
+    Ok(RiskCharts {
+        class_sizes: charts::class_size_histogram(&sizes, width, height)?,
+        risk_distribution: charts::risk_distribution(&sizes, assessment.report.threshold, width, height)?,
     })
 }
