@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, beforeEach, afterEach } from 'vitest';
 import { render, screen, fireEvent, waitFor, act } from '@testing-library/react';
-import type { SessionInfo, WorkspaceStatus } from './types';
+import type { DatasetInfo, DatasetSummary, SessionInfo, WorkspaceStatus } from './types';
 import { BreakwaterError } from './errors';
 
 const lockedListeners = new Set<() => void>();
@@ -19,6 +19,8 @@ vi.mock('./api', () => ({
   chooseImportFile: vi.fn(),
   datasetInfo: vi.fn(),
   datasetPage: vi.fn(),
+  assessRisk: vi.fn(),
+  saveRiskReport: vi.fn(),
   errorCode: (e: unknown) => (e instanceof BreakwaterError ? e.code : null),
   onSessionLocked: (fn: () => void) => {
     lockedListeners.add(fn);
@@ -42,6 +44,26 @@ const unlocked: WorkspaceStatus = {
   session,
   locked_reason: null,
 };
+const summary: DatasetSummary = {
+  dataset: 7,
+  name: 'discharges_2024',
+  versions: 2,
+  rows: 3,
+  columns: 2,
+  created_at: '2025-03-04T14:05:09Z',
+  created_by: 'ana',
+};
+const info = (version: number): DatasetInfo => ({
+  dataset: 7,
+  name: 'discharges_2024',
+  version,
+  versions: 2,
+  total_rows: 3,
+  columns: [
+    { name: 'age', type: 'integer' },
+    { name: 'zip', type: 'text' },
+  ],
+});
 const idleLocked: WorkspaceStatus = { ...unlocked, unlocked: false, session: null, locked_reason: 'idle' };
 
 beforeEach(() => {
@@ -51,6 +73,8 @@ beforeEach(() => {
   vi.mocked(api.auditEvents).mockReset().mockResolvedValue([]);
   vi.mocked(api.lock).mockReset().mockResolvedValue(undefined);
   vi.mocked(api.unlock).mockReset().mockResolvedValue(session);
+  vi.mocked(api.datasetInfo).mockReset().mockImplementation(async (_d, v) => info(v ?? 2));
+  vi.mocked(api.datasetPage).mockReset().mockResolvedValue({ offset: 0, rows: [] });
 });
 
 afterEach(() => {
@@ -119,5 +143,36 @@ describe('App shell', () => {
     );
     render(<App />);
     await waitFor(() => expect(document.getElementById('startup-error')!.className).toContain('alert-integrity'));
+  });
+
+  it('shows a Risk tab only while a dataset is open, and moves between Dataset and Risk', async () => {
+    vi.mocked(api.listDatasets).mockResolvedValue([summary]);
+    render(<App />);
+    await waitFor(() => expect(document.querySelector('[data-dataset-id="7"]')).not.toBeNull());
+    expect(document.getElementById('nav-risk')).toBeNull();
+
+    fireEvent.click(document.querySelector('[data-dataset-id="7"]')!);
+    await waitFor(() => expect(document.getElementById('open-risk')).not.toBeNull());
+    expect(document.getElementById('nav-risk')).not.toBeNull();
+
+    // Select version 1, then "Assess risk" opens the Risk screen on it.
+    fireEvent.change(document.getElementById('dataset-version')!, { target: { value: '1' } });
+    await waitFor(() => expect(api.datasetInfo).toHaveBeenCalledWith(7, 1));
+    await waitFor(() => expect(document.getElementById('dataset-shape')!.textContent).toContain('version 1'));
+    fireEvent.click(document.getElementById('open-risk')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Re-identification risk' })).toBeTruthy());
+    expect(document.getElementById('nav-risk')!.getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(document.getElementById('risk-dataset')!.textContent).toBe('discharges_2024 · version 1 of 2'));
+
+    fireEvent.click(document.getElementById('risk-back')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'discharges_2024' })).toBeTruthy());
+    expect(document.getElementById('nav-datasets')!.getAttribute('aria-current')).toBe('page');
+
+    // The tab returns to the Risk screen; Datasets closes the dataset and hides the tab.
+    fireEvent.click(document.getElementById('nav-risk')!);
+    await waitFor(() => expect(document.getElementById('qi-list')).not.toBeNull());
+    fireEvent.click(document.getElementById('nav-datasets')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Datasets' })).toBeTruthy());
+    expect(document.getElementById('nav-risk')).toBeNull();
   });
 });

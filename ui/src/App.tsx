@@ -8,15 +8,27 @@ import { UnlockScreen } from './screens/Unlock/UnlockScreen';
 import { DatasetsScreen } from './screens/Datasets/DatasetsScreen';
 import { DatasetScreen } from './screens/Dataset/DatasetScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
+import { RiskScreen } from './screens/Risk/RiskScreen';
 
 const POLL_MS = 10_000;
 
-type Screen = { name: 'datasets' } | { name: 'dataset'; id: number } | { name: 'audit' };
+type Screen =
+  | { name: 'datasets' }
+  | { name: 'dataset'; id: number }
+  | { name: 'risk'; id: number; version: number | null }
+  | { name: 'audit' };
+
+/** The dataset the Risk tab assesses; null shows no Risk tab. */
+interface OpenDataset {
+  id: number;
+  version: number | null;
+}
 
 export function App() {
   const [status, setStatus] = useState<WorkspaceStatus | null>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [screen, setScreen] = useState<Screen>({ name: 'datasets' });
+  const [openDataset, setOpenDataset] = useState<OpenDataset | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [startupError, setStartupError] = useState<unknown>(null);
   const [lockError, setLockError] = useState<unknown>(null);
@@ -27,6 +39,7 @@ export function App() {
     const text = (next && lockNotice(next.locked_reason, idle)) ?? fallbackNotice;
     setSession(null);
     setScreen({ name: 'datasets' });
+    setOpenDataset(null);
     setNotice(text);
     setStatus((prev) =>
       next ?? (prev ? { ...prev, unlocked: false, session: null } : prev),
@@ -93,6 +106,7 @@ export function App() {
     setNotice(null);
     setLockError(null);
     setScreen({ name: 'datasets' });
+    setOpenDataset(null);
     setStatus((prev) => ({
       workspace: s.workspace || prev?.workspace || '',
       exists: true,
@@ -154,7 +168,16 @@ export function App() {
     );
   }
 
-  const tab = screen.name === 'audit' ? 'audit' : 'datasets';
+  const tab = screen.name === 'audit' ? 'audit' : screen.name === 'risk' ? 'risk' : 'datasets';
+
+  const showDatasets = () => {
+    setOpenDataset(null);
+    setScreen({ name: 'datasets' });
+  };
+  const openRisk = (dataset: OpenDataset) => {
+    setOpenDataset(dataset);
+    setScreen({ name: 'risk', id: dataset.id, version: dataset.version });
+  };
 
   return (
     <div className="shell">
@@ -169,10 +192,21 @@ export function App() {
             type="button"
             className="nav-tab"
             aria-current={tab === 'datasets' ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'datasets' })}
+            onClick={showDatasets}
           >
             Datasets
           </button>
+          {openDataset && (
+            <button
+              id="nav-risk"
+              type="button"
+              className="nav-tab"
+              aria-current={tab === 'risk' ? 'page' : undefined}
+              onClick={() => openRisk(openDataset)}
+            >
+              Risk
+            </button>
+          )}
           <button
             id="nav-audit"
             type="button"
@@ -198,13 +232,27 @@ export function App() {
       <ErrorMessage id="lock-error" error={lockError} />
       <main className="content">
         {screen.name === 'datasets' && (
-          <DatasetsScreen onOpen={(id) => setScreen({ name: 'dataset', id })} />
+          <DatasetsScreen
+            onOpen={(id) => {
+              setOpenDataset({ id, version: null });
+              setScreen({ name: 'dataset', id });
+            }}
+          />
         )}
         {screen.name === 'dataset' && (
           <DatasetScreen
             key={screen.id}
             datasetId={screen.id}
-            onBack={() => setScreen({ name: 'datasets' })}
+            onBack={showDatasets}
+            onAssessRisk={(version) => openRisk({ id: screen.id, version })}
+          />
+        )}
+        {screen.name === 'risk' && (
+          <RiskScreen
+            key={`${screen.id}:${screen.version ?? 'latest'}`}
+            datasetId={screen.id}
+            version={screen.version}
+            onBack={() => setScreen({ name: 'dataset', id: screen.id })}
           />
         )}
         {screen.name === 'audit' && <AuditScreen />}

@@ -12,6 +12,9 @@ import type {
   ImportProgress,
   ImportResult,
   Page,
+  RiskRequest,
+  RiskView,
+  SavedRiskReport,
   SessionInfo,
   WorkspaceStatus,
 } from './types';
@@ -90,6 +93,28 @@ export function datasetPage(
   limit: number,
 ): Promise<Page> {
   return call<Page>('dataset_page', { dataset, version, offset, limit });
+}
+
+/** Cheap (tens of ms); audited once per dataset version per session. */
+export function assessRisk(request: RiskRequest): Promise<RiskView> {
+  return call<RiskView>('assess_risk', riskArgs(request));
+}
+
+/** Stores the assessment in the vault (audited). */
+export function saveRiskReport(request: RiskRequest, reason: string | null): Promise<SavedRiskReport> {
+  return call<SavedRiskReport>('save_risk_report', { ...riskArgs(request), reason });
+}
+
+function riskArgs(r: RiskRequest): Record<string, unknown> {
+  return {
+    dataset: r.dataset,
+    version: r.version,
+    qi: r.qi,
+    sensitive: r.sensitive,
+    personId: r.personId,
+    threshold: r.threshold,
+    populationSize: r.populationSize,
+  };
 }
 
 /** Newest first. */

@@ -8,9 +8,11 @@ import { Grid } from './Grid';
 interface Props {
   datasetId: number;
   onBack: () => void;
+  /** Opens the Risk screen on the version shown. */
+  onAssessRisk?: (version: number) => void;
 }
 
-export function DatasetScreen({ datasetId, onBack }: Props) {
+export function DatasetScreen({ datasetId, onBack, onAssessRisk }: Props) {
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [version, setVersion] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -75,6 +77,16 @@ export function DatasetScreen({ datasetId, onBack }: Props) {
               ))}
             </select>
           </div>
+        )}
+        {info && onAssessRisk && (
+          <button
+            id="open-risk"
+            type="button"
+            className="btn btn-primary"
+            onClick={() => onAssessRisk(info.version)}
+          >
+            Assess risk
+          </button>
         )}
       </div>
 

@@ -1,0 +1,39 @@
+// The Risk screen's two commands: names and camelCase argument keys sent to Rust.
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+
+const invoke = vi.fn();
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...a: unknown[]) => invoke(...a) }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
+
+import * as api from '../../api';
+
+const request = {
+  dataset: 7,
+  version: 2,
+  qi: ['age', 'zip'],
+  sensitive: 'diagnosis',
+  personId: null,
+  threshold: 0.2,
+  populationSize: 250000,
+};
+
+beforeEach(() => {
+  invoke.mockReset().mockResolvedValue({ report: 3 });
+});
+
+describe('risk commands', () => {
+  it('assess_risk and save_risk_report send every argument', async () => {
+    await api.assessRisk({ ...request, extra: 'not sent' } as typeof request);
+    await expect(api.saveRiskReport(request, 'why')).resolves.toEqual({ report: 3 });
+    expect(invoke.mock.calls).toEqual([
+      ['assess_risk', request],
+      ['save_risk_report', { ...request, reason: 'why' }],
+    ]);
+  });
+
+  it('wraps errors', async () => {
+    invoke.mockRejectedValue({ code: 'input', message: 'No column "age".', hint: null });
+    await expect(api.assessRisk(request)).rejects.toBeInstanceOf(api.BreakwaterError);
+  });
+});
