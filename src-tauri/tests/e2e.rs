@@ -1,6 +1,7 @@
 //! End to end through the real app: tauri-driver + WebKitWebDriver drive the built
 //! `breakwater-app` under Xvfb. Creates a workspace, imports the demo CSV through the import
-//! panel, sees its rows in the grid and the import in the audit trail, and verifies the chain.
+//! panel, sees its rows in the grid, assesses its risk and saves a report, sees the import in the
+//! audit trail, and verifies the chain.
 //! Screenshots are saved in `artifacts/e2e/` at the repository root.
 
 use std::net::TcpStream;
@@ -186,10 +187,24 @@ async fn create_workspace_import_view_and_audit() {
     wait_for_text(&c, "#dataset-shape", "3,000").await;
     shots.take(&c, "dataset-grid").await;
 
-    // The audit trail shows the import and the view, and the chain verifies.
+    // Risk: choose quasi-identifiers; figures and charts come from Rust; save a report.
+    wait_for(&c, "#open-risk").await.click().await.unwrap();
+    for column in ["sex", "race", "zip"] {
+        wait_for(&c, &format!("#qi-list input[data-column='{column}']")).await.click().await.unwrap();
+    }
+    wait_for(&c, "#risk-figures [data-figure='k_min']").await;
+    wait_for(&c, "#chart-class-sizes svg").await;
+    wait_for(&c, "#chart-risk svg").await;
+    shots.take(&c, "risk").await;
+    type_into(&c, "#risk-reason", "e2e check").await;
+    wait_for(&c, "#risk-save").await.click().await.unwrap();
+    wait_for_text(&c, "#risk-saved", "report 1").await;
+
+    // The audit trail shows the import, the view and the risk assessments, and the chain verifies.
     wait_for(&c, "#nav-audit").await.click().await.unwrap();
     wait_for(&c, "li.audit-event[data-action='import']").await;
     wait_for(&c, "li.audit-event[data-action='view']").await;
+    wait_for(&c, "li.audit-event[data-action='risk']").await;
     wait_for(&c, "#verify-audit").await.click().await.unwrap();
     let verdict = wait_for_text(&c, "#verify-result", "intact").await;
     assert!(verdict.contains("events"), "{verdict}");
