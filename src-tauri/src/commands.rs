@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use workstation::{
-    RiskAssessment, RiskCharts, RiskRequest, AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
-    SessionInfo, Status, VersionInfo, Workstation,
+    AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
+    RiskAssessment, RiskCharts, RiskRequest, SessionInfo, Status, VersionInfo, Workstation,
 };
 
 /// What the app keeps between commands.
@@ -201,7 +201,13 @@ fn risk_request(
     threshold: f64,
     population_size: Option<u64>,
 ) -> RiskRequest {
-    RiskRequest { qi, sensitive, person_id, threshold, population_size }
+    RiskRequest {
+        qi,
+        sensitive,
+        person_id,
+        threshold,
+        population_size,
+    }
 }
 
 // The arguments mirror the Risk screen's one to one (Tauri maps each to a camelCase key).

@@ -190,7 +190,11 @@ async fn create_workspace_import_view_and_audit() {
     // Risk: choose quasi-identifiers; figures and charts come from Rust; save a report.
     wait_for(&c, "#open-risk").await.click().await.unwrap();
     for column in ["sex", "race", "zip"] {
-        wait_for(&c, &format!("#qi-list input[data-column='{column}']")).await.click().await.unwrap();
+        wait_for(&c, &format!("#qi-list input[data-column='{column}']"))
+            .await
+            .click()
+            .await
+            .unwrap();
     }
     wait_for(&c, "#risk-figures [data-figure='k_min']").await;
     wait_for(&c, "#chart-class-sizes svg").await;

@@ -44,6 +44,8 @@ pub enum Command {
     Demo,
     /// Assess re-identification risk of a CSV file (no workspace) or a dataset (analyst).
     Risk(RiskArgs),
+    /// Find the optimal generalization of a CSV file for k-anonymity (and l-diversity).
+    Anonymize(AnonymizeArgs),
 }
 
 /// `user` subcommands.
@@ -130,6 +132,41 @@ pub struct RiskArgs {
     /// Size of the population the data was sampled from (journalist, marketer, uniqueness).
     #[arg(long = "population-size", value_name = "N")]
     pub population_size: Option<u64>,
+}
+
+/// `anonymize` arguments.
+#[derive(Debug, Args)]
+pub struct AnonymizeArgs {
+    /// The delimited file to anonymize (no workspace needed).
+    #[arg(long, value_name = "PATH")]
+    pub csv: PathBuf,
+    /// Quasi-identifier columns, comma-separated; each needs a --hierarchy.
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',', required = true)]
+    pub qi: Vec<String>,
+    /// A generalization hierarchy in ARX's CSV format, as COLUMN=FILE (repeat per QI).
+    #[arg(long = "hierarchy", value_name = "COL=FILE", required = true)]
+    pub hierarchies: Vec<String>,
+    /// Every kept equivalence class has at least this many records.
+    #[arg(long)]
+    pub k: usize,
+    /// Distinct l-diversity of the sensitive column.
+    #[arg(long, requires = "sensitive")]
+    pub l: Option<usize>,
+    /// Sensitive column.
+    #[arg(long, value_name = "S")]
+    pub sensitive: Option<String>,
+    /// Largest fraction of records that may be suppressed.
+    #[arg(long = "max-suppression", default_value_t = 0.0)]
+    pub max_suppression: f64,
+    /// Risk threshold of the figures before and after.
+    #[arg(long, default_value_t = 0.2)]
+    pub threshold: f64,
+    /// Field delimiter of --csv: one character, or `tab` (default: detected).
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+    /// Write the transformed table here (CSV).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `audit` arguments.

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 use workstation::{Config, ImportRequest, RiskAssessment, RiskRequest, Role, Roles, Workstation};
 
-use crate::args::{AuditCommand, Cli, Command, ImportArgs, RiskArgs, ShowArgs, UserCommand};
+use crate::args::{
+    AnonymizeArgs, AuditCommand, Cli, Command, ImportArgs, RiskArgs, ShowArgs, UserCommand,
+};
 use crate::failure::Failure;
 use crate::passphrase;
 
@@ -41,6 +43,7 @@ pub fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Init => init(dir, cli),
         Command::Demo => demo(dir, cli),
+        Command::Anonymize(args) => anonymize(args),
         Command::Risk(args) if args.csv.is_some() => risk(None, args),
         Command::Risk(args) => risk(Some(&mut unlock(dir, cli)?), args),
         Command::User(UserCommand::Add { name, roles }) => {
@@ -415,4 +418,72 @@ fn risk_text(a: &RiskAssessment) -> String {
     }
     let _ = write!(out, "Computed in {:.1} ms", a.elapsed_ms);
     out
+}
+
+fn anonymize(args: &AnonymizeArgs) -> Result<Output, Failure> {
+    let hierarchies = args
+        .hierarchies
+        .iter()
+        .map(|h| match h.split_once('=') {
+            Some((column, file)) if !column.trim().is_empty() && !file.is_empty() => {
+                Ok((column.trim().to_string(), PathBuf::from(file)))
+            }
+            _ => Err(Failure::usage(
+                format!("--hierarchy {h}: expected COLUMN=FILE"),
+                "for example --hierarchy age=age.csv",
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let request = workstation::AnonymizeRequest {
+        qi: args.qi.iter().map(|q| q.trim().to_string()).collect(),
+        hierarchies,
+        k: args.k,
+        l: args.l,
+        sensitive: args.sensitive.clone(),
+        max_suppression: args.max_suppression,
+        threshold: args.threshold,
+        out: args.out.clone(),
+    };
+    let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
+    let outcome = workstation::anonymize_file(&args.csv, delimiter, &request, &mut |_| true)?;
+    let json = serde_json::to_value(&outcome)
+        .map_err(|e| Failure::error(format!("cannot format the result: {e}"), "report this"))?;
+    let a = &outcome.anonymization;
+    let levels: Vec<String> = a
+        .levels
+        .iter()
+        .map(|l| format!("{}={}/{}", l.column, l.level, l.max_level))
+        .collect();
+    let mut human = format!(
+        "Chosen generalization: {}\nSuppressed records: {} of {}\nLoss {:.6}, discernibility {}, average class size {:.3}, non-uniform entropy {:.3}\n",
+        levels.join(", "),
+        a.suppressed,
+        a.rows,
+        a.metrics.loss,
+        a.metrics.discernibility,
+        a.metrics.average_class_size,
+        a.metrics.non_uniform_entropy
+    );
+    let before = &outcome.risk_before;
+    let _ = writeln!(
+        human,
+        "Before: k = {}, average prosecutor risk {:.6}, highest {:.6}",
+        before.k_min, before.avg_prosecutor_risk, before.max_prosecutor_risk
+    );
+    if let Some(after) = &a.risk_after {
+        let _ = writeln!(
+            human,
+            "After:  k = {}, average prosecutor risk {:.6}, highest {:.6}",
+            after.k_min, after.avg_prosecutor_risk, after.max_prosecutor_risk
+        );
+    }
+    if let Some(out) = &outcome.out {
+        let _ = writeln!(human, "Wrote {out}");
+    }
+    let _ = write!(
+        human,
+        "Searched {} of {} lattice nodes in {:.1} ms",
+        a.nodes_checked, a.nodes_total, outcome.elapsed_ms
+    );
+    Ok(Output::new(human, json))
 }

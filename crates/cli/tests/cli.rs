@@ -713,3 +713,140 @@ fn risk_on_a_dataset_is_audited_without_names() {
         "{details}"
     );
 }
+
+fn adult_hierarchies(columns: &[&str]) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data");
+    columns
+        .iter()
+        .flat_map(|c| {
+            [
+                "--hierarchy".to_string(),
+                format!(
+                    "{c}={}",
+                    dir.join(format!("adult_hierarchy_{c}.csv")).display()
+                ),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn anonymize_adult_k5_finds_the_optimum_and_writes_the_table() {
+    let ws = Workspace::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("adult_k5.csv");
+    let qi: Vec<&str> = ADULT_QI_8.split(',').collect();
+    let mut args: Vec<String> = [
+        "anonymize",
+        "--csv",
+        adult().to_str().unwrap(),
+        "--qi",
+        ADULT_QI_8,
+        "--k",
+        "5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(adult_hierarchies(&qi));
+    args.extend(
+        [
+            "--max-suppression",
+            "0.05",
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ]
+        .map(String::from),
+    );
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = ws.run(&argv, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let levels: Vec<(String, i64)> = j["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["column"].as_str().unwrap().to_string(),
+                l["level"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("sex", 0),
+        ("age", 3),
+        ("race", 0),
+        ("marital-status", 0),
+        ("education", 1),
+        ("native-country", 1),
+        ("workclass", 1),
+        ("occupation", 2),
+    ];
+    assert_eq!(levels, expected.map(|(c, l)| (c.to_string(), l)));
+    assert_eq!(
+        (j["rows"].as_i64(), j["suppressed"].as_i64()),
+        (Some(30162), Some(1458))
+    );
+    assert!(j["risk_after"]["k_min"].as_i64().unwrap() >= 5);
+    assert_eq!(j["risk_before"]["k_min"], 1);
+    let written = std::fs::read(&out).unwrap();
+    let text = String::from_utf8(written.clone()).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        30163,
+        "header plus one line per record"
+    );
+    assert!(text.starts_with("sex,age,race,"));
+    assert!(!text.contains(";"));
+
+    let missing_hierarchy = ws.run(
+        &[
+            "anonymize",
+            "--csv",
+            adult().to_str().unwrap(),
+            "--qi",
+            "sex,age",
+            "--k",
+            "2",
+            "--hierarchy",
+            "sex=/nonexistent.csv",
+        ],
+        &[],
+    );
+    assert_eq!(missing_hierarchy.code, 1);
+    let mut no_age: Vec<String> = [
+        "anonymize",
+        "--csv",
+        adult().to_str().unwrap(),
+        "--qi",
+        "sex,age",
+        "--k",
+        "2",
+    ]
+    .map(String::from)
+    .to_vec();
+    no_age.extend(adult_hierarchies(&["sex"]));
+    let r = ws.run(&no_age.iter().map(String::as_str).collect::<Vec<_>>(), &[]);
+    assert_eq!(r.code, 1, "a QI without hierarchy: {}", r.stderr);
+    assert!(r.stderr.contains("age"), "{}", r.stderr);
+    let mut huge_k: Vec<String> = [
+        "anonymize",
+        "--csv",
+        adult().to_str().unwrap(),
+        "--qi",
+        "sex",
+        "--k",
+        "40000",
+    ]
+    .map(String::from)
+    .to_vec();
+    huge_k.extend(adult_hierarchies(&["sex"]));
+    assert_eq!(
+        ws.run(&huge_k.iter().map(String::as_str).collect::<Vec<_>>(), &[])
+            .code,
+        1,
+        "k larger than the rows"
+    );
+}

@@ -7,7 +7,16 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use risk::models::{RiskQuery, SensitiveAttribute};
 use table::Table;
 
-const QI: [&str; 8] = ["age", "sex", "zip3", "race", "marital", "education", "region", "insured"];
+const QI: [&str; 8] = [
+    "age",
+    "sex",
+    "zip3",
+    "race",
+    "marital",
+    "education",
+    "region",
+    "insured",
+];
 
 /// 1M rows shaped like scripts/bench_risk_vs_pandas.py's table (about 100k classes).
 fn million_rows() -> Table {
@@ -16,7 +25,9 @@ fn million_rows() -> Table {
     let mut table = Table::new(names);
     let mut state: u64 = 20261127;
     let mut next = |n: u64| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) % n
     };
     for _ in 0..1_000_000 {
@@ -43,10 +54,17 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("risk");
     group.sample_size(20);
     let query = RiskQuery::new(QI);
-    group.bench_function("assess_1m_rows_8_qi", |b| b.iter(|| risk::assess(&table, &query).unwrap()));
+    group.bench_function("assess_1m_rows_8_qi", |b| {
+        b.iter(|| risk::assess(&table, &query).unwrap())
+    });
     let mut with_sensitive = RiskQuery::new(QI);
-    with_sensitive.sensitive = Some(SensitiveAttribute { column: "diagnosis".into(), hierarchy: None });
-    group.bench_function("assess_1m_rows_8_qi_l_t", |b| b.iter(|| risk::assess(&table, &with_sensitive).unwrap()));
+    with_sensitive.sensitive = Some(SensitiveAttribute {
+        column: "diagnosis".into(),
+        hierarchy: None,
+    });
+    group.bench_function("assess_1m_rows_8_qi_l_t", |b| {
+        b.iter(|| risk::assess(&table, &with_sensitive).unwrap())
+    });
     group.finish();
 }
 

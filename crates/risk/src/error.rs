@@ -1,6 +1,11 @@
 //! The crate's one error type: every way a risk assessment can be asked wrongly.
 //!
-//! Messages may name columns, parameters and row numbers of a hierarchy, never a cell value.
+//! Messages may name columns, parameters and row numbers of a hierarchy, never a cell value,
+//! with one exception: the hierarchy errors of quasi-identifiers
+//! ([`Error::QiHierarchyMissesValues`], [`Error::HierarchyValuesUnreadable`],
+//! [`Error::HierarchyGrouping`]) name up to five of the values at fault, as issue 5 asks
+//! ("hierarchies that miss values (name them)"); they are values the analyst writes
+//! hierarchies for, never those of the sensitive attribute.
 
 /// Everything that can go wrong while grouping a table or computing its risk figures.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -151,5 +156,174 @@ pub enum Error {
         column: String,
         /// How many distinct values of the column have no hierarchy row.
         n_missing: usize,
+    },
+
+    /// Two rows of a hierarchy give the same group two different parents one level up.
+    #[error(
+        "rows {first_row} and {row} of the hierarchy put the same level-{level} group into \
+         different level-{parent_level} groups; a group must generalize to exactly one group"
+    )]
+    HierarchyInconsistent {
+        /// The level of the group with two parents (0 is the original values).
+        level: usize,
+        /// The level of the two parents.
+        parent_level: usize,
+        /// The earlier row, counted from 1.
+        first_row: usize,
+        /// The later row, counted from 1.
+        row: usize,
+    },
+
+    /// A hierarchy file that is not readable text.
+    #[error(
+        "line {line} of the hierarchy file is not valid: {problem}; save the hierarchy as \
+         UTF-8 text with one value per line and its generalizations after it"
+    )]
+    HierarchyUnreadable {
+        /// The line, counted from 1.
+        line: usize,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+
+    /// Values of a quasi-identifier that its hierarchy does not cover.
+    ///
+    /// Unlike other errors this one names values (up to five): the issue asks for them, and
+    /// hierarchies are written for quasi-identifiers, whose values the analyst works with.
+    #[error(
+        "the hierarchy for column '{column}' does not cover {n_missing} of the values that \
+         occur in it (for example: {}); add a row for every value",
+        examples.join(", ")
+    )]
+    QiHierarchyMissesValues {
+        /// The quasi-identifier column.
+        column: String,
+        /// How many distinct values of the column have no hierarchy row.
+        n_missing: usize,
+        /// Up to five of them, in the order they first occur in the column.
+        examples: Vec<String>,
+    },
+
+    /// A hierarchy builder was given values it cannot read (numbers or dates).
+    #[error(
+        "{n_bad} of the values are not {expected} (for example: {}), so this hierarchy \
+         cannot be built for them; choose another kind of hierarchy for this column",
+        examples.join(", ")
+    )]
+    HierarchyValuesUnreadable {
+        /// What the builder expected, such as "whole or decimal numbers".
+        expected: &'static str,
+        /// How many values it could not read.
+        n_bad: usize,
+        /// Up to five of them.
+        examples: Vec<String>,
+    },
+
+    /// The interval widths of a numeric hierarchy do not nest.
+    #[error(
+        "the interval widths must be at least 1, and each a multiple of the one before \
+         (for example 5, 10, 20); got {}",
+        widths.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    HierarchyIntervalWidths {
+        /// The widths as given.
+        widths: Vec<u64>,
+    },
+
+    /// A grouping level leaves values (or groups of the level below) in no group, or in two.
+    #[error(
+        "at level {level} of the grouping, {n_bad} of the {members} are {problem} \
+         (for example: {}); put each one into exactly one group",
+        examples.join(", ")
+    )]
+    HierarchyGrouping {
+        /// The level being built, counted from 1.
+        level: usize,
+        /// "values" at level 1, "groups of the level below" higher up.
+        members: &'static str,
+        /// "in no group" or "in more than one group".
+        problem: &'static str,
+        /// How many members have the problem.
+        n_bad: usize,
+        /// Up to five of them.
+        examples: Vec<String>,
+    },
+
+    /// A generalization level past the top of a hierarchy.
+    #[error(
+        "the hierarchy for column '{column}' has levels 0 to {max_level}; level {level}          does not exist"
+    )]
+    InvalidLevel {
+        /// The column whose hierarchy was asked.
+        column: String,
+        /// The level asked for.
+        level: usize,
+        /// The most general level of the hierarchy.
+        max_level: usize,
+    },
+
+    /// A quasi-identifier was given no generalization hierarchy.
+    #[error(
+        "quasi-identifier '{name}' has no hierarchy; give one for every quasi-identifier \
+         (for example --hierarchy {name}=FILE)"
+    )]
+    QiWithoutHierarchy {
+        /// The quasi-identifier.
+        name: String,
+    },
+
+    /// The record suppression limit is not a fraction of the records.
+    #[error(
+        "the suppression limit must be a fraction of the records between 0 and 1 \
+         (0.05 allows 5 % of the records to be suppressed); got {limit}"
+    )]
+    InvalidSuppressionLimit {
+        /// The limit as given.
+        limit: f64,
+    },
+
+    /// l-diversity was asked for without a sensitive attribute.
+    #[error("l-diversity needs a sensitive attribute; name the sensitive column")]
+    LWithoutSensitive,
+
+    /// l-diversity was asked for with an l it is not defined for.
+    #[error("l must be at least 1; got {l}")]
+    InvalidL {
+        /// The l as given.
+        l: f64,
+    },
+
+    /// The generalization lattice has too many transformations to search.
+    #[error(
+        "the hierarchies allow {nodes} combinations of generalization levels, more than the \
+         {limit} that can be searched; use fewer quasi-identifiers or hierarchies with \
+         fewer levels"
+    )]
+    LatticeTooLarge {
+        /// The number of combinations (saturating).
+        nodes: u128,
+        /// The most that can be searched.
+        limit: usize,
+    },
+
+    /// No combination of generalization levels satisfies the privacy models.
+    #[error(
+        "no combination of generalization levels satisfies the privacy models with at most \
+         {max_suppressed} suppressed records; allow more suppression, or lower k or l"
+    )]
+    NoAnonymization {
+        /// The most records that could be suppressed.
+        max_suppressed: usize,
+    },
+
+    /// The search was cancelled by its caller.
+    #[error("the anonymization search was cancelled")]
+    Cancelled,
+
+    /// The generalized table could not be assembled.
+    #[error("could not assemble the generalized table: {detail}")]
+    TransformedTable {
+        /// What went wrong, without cell values.
+        detail: String,
     },
 }

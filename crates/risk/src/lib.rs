@@ -6,11 +6,15 @@
 //! Pure functions of a [`table::Table`]: this crate never touches SQLite, keys or files.
 #![forbid(unsafe_code)]
 
+pub mod anonymize;
 pub mod classes;
 pub mod error;
+pub mod hierarchy;
 pub mod models;
 pub mod population;
 
+pub use anonymize::{anonymize, Anonymization, AnonymizeQuery};
 pub use classes::EquivalenceClasses;
 pub use error::Error;
+pub use hierarchy::Hierarchy;
 pub use models::{assess, RiskQuery, RiskReport};

@@ -1,8 +1,10 @@
 //! The crate's one error type.
 //!
 //! Every message says what happened, where (file, line, 1-based column
-//! number) and what to do about it. No message ever contains a cell value or
-//! a header name: those may be protected health information.
+//! number) and what to do about it. No message ever contains a cell value: it
+//! may be protected health information. Header names appear in one message
+//! only, [`Error::UnknownColumn`], which must name the columns for the
+//! request to be corrected; every other message counts columns by number.
 
 use std::io;
 
@@ -185,6 +187,21 @@ pub enum Error {
     TooManyDistinctValues {
         /// The column, counted from 1.
         column: usize,
+    },
+
+    /// A column asked for by name is not in the file's header line.
+    #[error(
+        "{file}: there is no column named '{name}'; the columns are: {}. Check the spelling \
+         of the column name and the delimiter",
+        available.join(", ")
+    )]
+    UnknownColumn {
+        /// The input file, as given.
+        file: String,
+        /// The column name as asked for.
+        name: String,
+        /// The header line's column names, trimmed, in file order.
+        available: Vec<String>,
     },
 
     /// A column type name is not one of the four known types.

@@ -20,7 +20,7 @@ use std::io::{self, Read};
 
 /// Extra bytes allowed beyond the record limit, because the parser reads
 /// ahead in blocks and so is handed bytes of the next record early.
-const READ_AHEAD_SLACK: u64 = 1 << 20;
+pub(crate) const READ_AHEAD_SLACK: u64 = 1 << 20;
 
 /// The marker carried by the guard's `io::Error`.
 #[derive(Debug)]

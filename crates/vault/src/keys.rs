@@ -83,8 +83,16 @@ impl Aad {
     }
 
     /// A saved risk report of a dataset version.
-    pub(crate) fn risk_report(workspace_id: &[u8; 16], report: i64, dataset: i64, version: i64) -> Self {
-        Self::new(workspace_id, "risk-report").with(report).with(dataset).with(version)
+    pub(crate) fn risk_report(
+        workspace_id: &[u8; 16],
+        report: i64,
+        dataset: i64,
+        version: i64,
+    ) -> Self {
+        Self::new(workspace_id, "risk-report")
+            .with(report)
+            .with(dataset)
+            .with(version)
     }
 
     /// One column chunk, bound to its dataset, version, column, chunk index and cell count.

@@ -366,7 +366,15 @@ impl UnlockedVault {
     ) -> Result<i64, Error> {
         let ws = &self.store.workspace_id;
         let tx = self.store.conn.unchecked_transaction()?;
-        let id = reports::save(&tx, ws, &self.keys, self.user.id, dataset, version, report_json)?;
+        let id = reports::save(
+            &tx,
+            ws,
+            &self.keys,
+            self.user.id,
+            dataset,
+            version,
+            report_json,
+        )?;
         if let Some(map) = details.as_object_mut() {
             map.insert("report".into(), json!(id));
         }
@@ -379,7 +387,12 @@ impl UnlockedVault {
 
     /// A saved risk report: dataset, version and the JSON as saved.
     pub fn risk_report(&self, report: i64) -> Result<(i64, i64, Vec<u8>), Error> {
-        reports::load(&self.store.conn, &self.store.workspace_id, &self.keys, report)
+        reports::load(
+            &self.store.conn,
+            &self.store.workspace_id,
+            &self.keys,
+            report,
+        )
     }
 
     /// Every audit event, oldest first.

@@ -65,6 +65,22 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// An output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    OutputFile {
+        /// The path as given.
+        path: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A hierarchy file is invalid.
+    #[error("the hierarchy of column '{column}' is invalid: {source}")]
+    Hierarchy {
+        /// The column it was given for.
+        column: String,
+        /// What is wrong with it.
+        source: risk::Error,
+    },
     /// A failure in the vault.
     #[error(transparent)]
     Vault(#[from] vault::Error),
@@ -92,8 +108,11 @@ impl Error {
         match self {
             Error::Locked { .. } => ErrorCode::Locked,
             Error::NotPermitted { .. } => ErrorCode::Auth,
+            Error::Risk(risk::Error::Cancelled) => ErrorCode::Cancelled,
             Error::BadPageSize { .. }
             | Error::InputFile { .. }
+            | Error::OutputFile { .. }
+            | Error::Hierarchy { .. }
             | Error::Risk(_)
             | Error::Population(_) => ErrorCode::Input,
             Error::Chart(_) => ErrorCode::Internal,
@@ -113,6 +132,8 @@ impl Error {
             Error::NotPermitted { .. } => "ask a workspace admin to grant you that role",
             Error::BadPageSize { .. } => "ask for fewer rows at a time",
             Error::InputFile { .. } => "check the path and that you may read the file",
+            Error::OutputFile { .. } => "check the directory exists, you may write there, and the disk has space",
+            Error::Hierarchy { .. } => "use ARX's format: one row per original value, one column per level, the last the most general",
             Error::Risk(_) => "check the column names and parameters of the assessment",
             Error::Chart(_) => "the figures are still correct; report this",
             Error::Population(_) => "check the population size: it must be at least the number of records",

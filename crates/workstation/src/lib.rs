@@ -6,6 +6,7 @@
 //! SQL or cryptography of its own: storage is the `vault` crate's job.
 #![forbid(unsafe_code)]
 
+mod anonymize;
 mod config;
 mod demo;
 mod error;
@@ -13,8 +14,8 @@ mod import;
 mod risk;
 
 use std::collections::HashSet;
-use std::sync::Arc;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -22,11 +23,15 @@ use serde_json::json;
 use table::Table;
 use vault::{Action, NewEvent, UnlockedVault, Vault};
 
+pub use anonymize::{anonymize_file, AnonymizeOutcome, AnonymizeRequest};
 pub use config::{default_workspace_dir, Config};
 pub use demo::{create_demo, DEMO_DATASET_NAME};
 pub use error::{Error, ErrorCode, LockReason};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
-pub use risk::{assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts, RiskRequest};
+pub use risk::{
+    assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts,
+    RiskRequest,
+};
 pub use vault::{
     canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Error as VaultError,
     ImportOutcome, Passphrase, Role, Roles, User, VersionInfo,
@@ -83,7 +88,11 @@ struct Session {
 
 impl Session {
     /// A version read whole, from the cache when it is the same version as last time.
-    fn table(&mut self, dataset: i64, version: Option<i64>) -> Result<(VersionInfo, Arc<Table>), Error> {
+    fn table(
+        &mut self,
+        dataset: i64,
+        version: Option<i64>,
+    ) -> Result<(VersionInfo, Arc<Table>), Error> {
         let info = self.vault.version_info(dataset, version)?;
         if let Some((d, v, table)) = &self.table_cache {
             if (*d, *v) == (info.dataset, info.version) {
@@ -329,7 +338,10 @@ impl Workstation {
 
     /// The dataset id for an id or exact name (analyst or auditor).
     pub fn resolve(&mut self, reference: &str) -> Result<i64, Error> {
-        Ok(self.session(&[Role::Analyst, Role::Auditor], "find datasets")?.vault.resolve(reference)?)
+        Ok(self
+            .session(&[Role::Analyst, Role::Auditor], "find datasets")?
+            .vault
+            .resolve(reference)?)
     }
 
     /// Assesses a version and saves the assessment in the vault as a risk report (analyst);
@@ -347,7 +359,13 @@ impl Workstation {
         let report = risk::saved_report(&info, request, &assessment);
         let mut details = risk::audit_details(&table, info.version, request, &assessment);
         details["saved"] = json!(true);
-        let id = session.vault.save_risk_report(info.dataset, info.version, report.as_bytes(), reason, details)?;
+        let id = session.vault.save_risk_report(
+            info.dataset,
+            info.version,
+            report.as_bytes(),
+            reason,
+            details,
+        )?;
         session.assessed.insert((info.dataset, info.version));
         Ok((id, assessment))
     }
@@ -356,7 +374,11 @@ impl Workstation {
     pub fn risk_report(&mut self, report: i64) -> Result<serde_json::Value, Error> {
         let session = self.session(&[Role::Analyst, Role::Auditor], "read risk reports")?;
         let (_, _, bytes) = session.vault.risk_report(report)?;
-        serde_json::from_slice(&bytes).map_err(|_| Error::Vault(vault::Error::Tampered { what: format!("risk report {report}") }))
+        serde_json::from_slice(&bytes).map_err(|_| {
+            Error::Vault(vault::Error::Tampered {
+                what: format!("risk report {report}"),
+            })
+        })
     }
 
     /// Every audit event, oldest first (auditor).

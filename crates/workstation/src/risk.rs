@@ -73,7 +73,8 @@ pub struct RiskAssessment {
     pub elapsed_ms: f64,
 }
 
-/// Assesses a delimited file without any workspace.
+/// Assesses a delimited file without any workspace, reading only the columns the
+/// request names.
 pub fn assess_file(
     path: &Path,
     delimiter: Option<u8>,
@@ -83,7 +84,13 @@ pub fn assess_file(
         delimiter,
         ..CsvOptions::default()
     };
-    let table = table::read_csv(path, &options)?;
+    let named = request
+        .qi
+        .iter()
+        .chain(&request.sensitive)
+        .chain(&request.person_id);
+    let columns: Vec<&str> = named.map(String::as_str).collect();
+    let table = table::read_csv_columns(path, &options, &columns)?;
     assess_table(&table, request)
 }
 
@@ -176,7 +183,11 @@ pub(crate) fn audit_details(
 }
 
 /// The JSON saved as a risk report: what was assessed and the figures.
-pub(crate) fn saved_report(info: &VersionInfo, request: &RiskRequest, assessment: &RiskAssessment) -> String {
+pub(crate) fn saved_report(
+    info: &VersionInfo,
+    request: &RiskRequest,
+    assessment: &RiskAssessment,
+) -> String {
     json!({
         "dataset": info.dataset,
         "name": info.name,
@@ -201,11 +212,24 @@ pub struct RiskCharts {
 }
 
 /// Renders the charts of an assessment at the given pixel size.
-pub fn risk_charts(assessment: &RiskAssessment, width: u32, height: u32) -> Result<RiskCharts, Error> {
-    let sizes: Vec<(u64, u64)> =
-        assessment.report.class_size_histogram.iter().map(|c| (c.size as u64, c.classes as u64)).collect();
+pub fn risk_charts(
+    assessment: &RiskAssessment,
+    width: u32,
+    height: u32,
+) -> Result<RiskCharts, Error> {
+    let sizes: Vec<(u64, u64)> = assessment
+        .report
+        .class_size_histogram
+        .iter()
+        .map(|c| (c.size as u64, c.classes as u64))
+        .collect();
     Ok(RiskCharts {
         class_sizes: charts::class_size_histogram(&sizes, width, height)?,
-        risk_distribution: charts::risk_distribution(&sizes, assessment.report.threshold, width, height)?,
+        risk_distribution: charts::risk_distribution(
+            &sizes,
+            assessment.report.threshold,
+            width,
+            height,
+        )?,
     })
 }

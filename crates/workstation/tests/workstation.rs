@@ -174,20 +174,39 @@ fn risk_request(qi: &[&str]) -> workstation::RiskRequest {
 #[test]
 fn risk_what_ifs_are_audited_once_and_saved_reports_are_sealed() {
     let (dir, mut ws) = new_workspace(Duration::from_secs(600));
-    let path = csv_file(dir.path(), "age,sex,zip,dx\n30,F,02134,a\n30,F,02134,b\n41,M,10001,a\n41,M,10001,a\n52,F,94110,c\n");
-    let request = ImportRequest { name: "small".into(), delimiter: None };
-    let dataset = ws.import_file(&path, &request, &mut |_| true).unwrap().dataset;
+    let path = csv_file(
+        dir.path(),
+        "age,sex,zip,dx\n30,F,02134,a\n30,F,02134,b\n41,M,10001,a\n41,M,10001,a\n52,F,94110,c\n",
+    );
+    let request = ImportRequest {
+        name: "small".into(),
+        delimiter: None,
+    };
+    let dataset = ws
+        .import_file(&path, &request, &mut |_| true)
+        .unwrap()
+        .dataset;
 
-    let a = ws.assess_risk(dataset, None, &risk_request(&["age", "sex"])).unwrap();
+    let a = ws
+        .assess_risk(dataset, None, &risk_request(&["age", "sex"]))
+        .unwrap();
     assert_eq!((a.report.rows, a.report.classes, a.report.k_min), (5, 3, 1));
     assert_eq!(a.report.l_distinct_min, Some(1));
-    let b = ws.assess_risk(dataset, Some(1), &risk_request(&["zip"])).unwrap();
+    let b = ws
+        .assess_risk(dataset, Some(1), &risk_request(&["zip"]))
+        .unwrap();
     assert_eq!(b.report.classes, 3);
     let charts = workstation::risk_charts(&b, 400, 240).unwrap();
     assert!(charts.class_sizes.starts_with("<svg") && charts.risk_distribution.contains("</svg>"));
 
-    let (report, saved) =
-        ws.save_risk_report(dataset, None, &risk_request(&["age"]), Some("quarterly review".into())).unwrap();
+    let (report, saved) = ws
+        .save_risk_report(
+            dataset,
+            None,
+            &risk_request(&["age"]),
+            Some("quarterly review".into()),
+        )
+        .unwrap();
     assert_eq!(saved.report.classes, 3);
     let stored = ws.risk_report(report).unwrap();
     assert_eq!(stored["qi"], serde_json::json!(["age"]));
@@ -195,14 +214,20 @@ fn risk_what_ifs_are_audited_once_and_saved_reports_are_sealed() {
 
     let events = ws.audit_events().unwrap();
     let risk: Vec<_> = events.iter().filter(|e| e.action == "risk").collect();
-    assert_eq!(risk.len(), 2, "one for the what-ifs, one for the saved report");
+    assert_eq!(
+        risk.len(),
+        2,
+        "one for the what-ifs, one for the saved report"
+    );
     assert_eq!(risk[1].reason.as_deref(), Some("quarterly review"));
     assert_eq!(risk[1].details["report"], report);
     assert_eq!(risk[0].details["qi_columns"], serde_json::json!([1, 2]));
     assert!(!risk.iter().any(|e| e.details.to_string().contains("zip")));
     assert!(ws.verify_audit().unwrap().ok);
 
-    let err = ws.assess_risk(dataset, None, &risk_request(&["nope"])).unwrap_err();
+    let err = ws
+        .assess_risk(dataset, None, &risk_request(&["nope"]))
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Input);
     assert!(err.to_string().contains("nope"));
 }
