@@ -9,9 +9,10 @@
 //! whose dictionaries are then merged in file order (see [`merge`]).
 //! Everything else goes through the streaming reader with the unwanted
 //! columns dropped batch by batch: files with quotes, files larger than
-//! [`MAX_IN_MEMORY_BYTES`] (streamed from disk, so memory stays bounded)
-//! and files with a record close to [`CsvOptions::max_record_bytes`]
-//! (where the streaming reader's exact limit decides).
+//! [`MAX_IN_MEMORY_BYTES`] and pipes or devices (streamed from disk, so
+//! memory stays bounded) and files with a record close to
+//! [`CsvOptions::max_record_bytes`] (where the streaming reader's exact
+//! limit decides).
 //!
 //! Either way the result and every error are those of [`crate::read_csv`]
 //! followed by dropping the unwanted columns; only the order of the columns
@@ -30,7 +31,8 @@ mod load;
 mod merge;
 mod scan;
 
-/// Files larger than this are streamed instead of read into memory.
+/// [`read_csv_columns`] streams files larger than this instead of reading
+/// them into memory.
 pub const MAX_IN_MEMORY_BYTES: u64 = 1 << 30;
 
 /// Chunks per rayon thread: a few more chunks than threads keeps every
@@ -119,21 +121,25 @@ pub(crate) fn read_with_plan(
         file: label.clone(),
         source,
     };
-    let mut file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > plan.max_in_memory_bytes {
-        let reader = CsvReader::open(path, options)?;
-        let selected = select(&reader, &label, columns)?;
-        return Ok((read_streamed(reader, &selected)?, Route::Streamed));
-    }
-    let data = load::load(&mut file, size).map_err(io_error)?;
     let is_tsv = path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("tsv"));
+    // As `CsvReader::open` does.
     let options = CsvOptions {
         delimiter: options.delimiter.or(is_tsv.then_some(b'\t')),
         ..options.clone()
     };
+    let mut file = File::open(path).map_err(io_error)?;
+    let in_memory = file
+        .metadata()
+        .ok()
+        .filter(|metadata| metadata.is_file() && metadata.len() <= plan.max_in_memory_bytes);
+    let Some(size) = in_memory.map(|metadata| metadata.len()) else {
+        let reader = CsvReader::from_reader(file, &label, &options)?;
+        let selected = select(&reader, &label, columns)?;
+        return Ok((read_streamed(reader, &selected)?, Route::Streamed));
+    };
+    let data = load::load(&mut file, size).map_err(io_error)?;
     let reader = CsvReader::from_reader(data.as_slice(), &label, &options)?;
     let selected = select(&reader, &label, columns)?;
     let body_start = usize::try_from(reader.bytes_read()).unwrap_or(usize::MAX);
@@ -198,7 +204,16 @@ fn read_streamed<R: Read>(
         if table.n_rows() == 0 {
             table = part;
         } else {
-            table.append(&part)?;
+            table.append(&part).map_err(|error| match error {
+                // Name the column as `read_csv` would: by its place in the file.
+                Error::TooManyDistinctValues { column } => Error::TooManyDistinctValues {
+                    column: column
+                        .checked_sub(1)
+                        .and_then(|slot| selected.get(slot))
+                        .map_or(column, |&(index, _)| index + 1),
+                },
+                other => other,
+            })?;
         }
     }
     Ok(table)

@@ -179,6 +179,7 @@ fn table_hint(e: &table::Error) -> Option<String> {
             "give every column a distinct, non-empty name in the header row"
         }
         T::RecordTooLarge { .. } => "check for an unclosed quote before that line",
+        T::UnknownColumn { .. } => "use the column names exactly as in the file's header row",
         _ => return None,
     };
     Some(text.to_string())

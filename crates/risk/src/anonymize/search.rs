@@ -143,7 +143,7 @@ pub(super) fn search(
         cache: Cache {
             entries: Vec::new(),
             classes: 0,
-            budget: 4 * problem.bottom.n_classes() + (1 << 16),
+            budget: std::env::var("BW_BUDGET").ok().and_then(|v| v.parse().ok()).unwrap_or(4) * problem.bottom.n_classes() + (1 << 16),
             clock: 0,
         },
         scratch: Scratch::default(),
@@ -185,6 +185,7 @@ pub(super) fn search(
             search.check(node)?;
         }
     }
+    if std::env::var_os("BW_DEBUG").is_some() { if let Some(b) = &search.best { eprintln!("best {}", b.value); for n in 0..n_nodes { eprintln!("bound {} {} {} {} {}", n, base[n], search.lattice.tags[n] & tag::ANONYMOUS != 0, search.lattice.tags[n], search.min_suppressed.get(n).copied().unwrap_or(0)); } } }
     search.visited = n_nodes;
     search.report()?;
     let best = search.best.ok_or(Error::NoAnonymization {
@@ -240,6 +241,9 @@ impl Search<'_> {
             }
             break;
         }
+        // Halve the path until a node fails (which settles `node` as failing) or `node`
+        // itself is checked; where exactly the path crosses into anonymity is not needed.
+        if std::env::var_os("BW_FULL").is_some() {
         let (mut low, mut high) = (0, path.len());
         while low < high {
             let mid = low + (high - low) / 2;
@@ -249,6 +253,16 @@ impl Search<'_> {
                 low = mid + 1;
             }
         }
+        return Ok(());
+        }
+        let mut high = path.len();
+        while high > 0 {
+            let mid = high / 2;
+            if !self.check(path[mid])? {
+                break;
+            }
+            high = mid;
+        }
         Ok(())
     }
 
@@ -257,37 +271,15 @@ impl Search<'_> {
     fn check(&mut self, node: usize) -> Result<bool, Error> {
         let problem = self.problem;
         let levels = self.lattice.levels(node);
-        let hub_cap: usize = std::env::var("BW_HUB")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        if hub_cap > 0 && self.cache.source(&levels).is_none() {
-            let hub: Vec<usize> = levels.iter().map(|&l| l.min(hub_cap)).collect();
-            if hub != levels && hub.iter().any(|&l| l > 0) && self.cache.source(&hub).is_none() {
-                let (h, _) =
-                    problem
-                        .bottom
-                        .roll_up(&problem.dims, &problem.layout, &hub, &mut self.scratch);
-                if std::env::var_os("BW_DEBUG").is_some() {
-                    eprintln!(
-                        "hub {:?} from {:?} res {} src {}",
-                        hub,
-                        problem.bottom.levels,
-                        h.n_classes(),
-                        problem.bottom.n_classes()
-                    );
-                }
-                self.cache.insert(h);
-            }
-        }
         let source = self.cache.source(&levels).unwrap_or(&problem.bottom);
         let (grouping, _) =
             source.roll_up(&problem.dims, &problem.layout, &levels, &mut self.scratch);
         if std::env::var_os("BW_DEBUG").is_some() {
             eprintln!(
-                "check {:?} from {:?} res {} src {}",
+                "check {:?} from {:?} node {} res {} src {}",
                 levels,
                 source.levels,
+                node,
                 grouping.n_classes(),
                 source.n_classes()
             );

@@ -196,7 +196,8 @@ pub(super) fn parse<'a>(
     range: (usize, usize),
 ) -> Chunk<'a> {
     let bytes = source.data.get(range.0..range.1).unwrap_or_default();
-    let rows = estimated_rows(bytes);
+    let quoted = memchr(b'"', bytes).is_some();
+    let rows = if quoted { 0 } else { estimated_rows(bytes) };
     let mut parser = Parser {
         delimiter: source.delimiter,
         width: source.width,
@@ -221,7 +222,7 @@ pub(super) fn parse<'a>(
             end: End::Complete,
         },
     };
-    if memchr(b'"', bytes).is_some() {
+    if quoted {
         parser.chunk.end = End::Quoted;
         return parser.chunk;
     }

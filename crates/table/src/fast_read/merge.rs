@@ -117,11 +117,13 @@ fn merge_column(
     name: String,
     index: usize,
 ) -> Result<Column, Error> {
-    let mut codes_of: HashMap<&str, u32> = HashMap::new();
-    let mut dictionary: Vec<&str> = Vec::new();
+    let parts = || chunks.iter().filter_map(|chunk| chunk.parts.get(slot));
+    let most_values = parts().map(|part| part.values.len()).sum();
+    let mut codes_of: HashMap<&str, u32> = HashMap::with_capacity(most_values);
+    let mut dictionary: Vec<&str> = Vec::with_capacity(most_values);
     let mut codes = Vec::with_capacity(rows);
     let mut remap = Vec::new();
-    for part in chunks.iter().filter_map(|chunk| chunk.parts.get(slot)) {
+    for part in parts() {
         remap.clear();
         for &value in &part.values {
             let next = u32::try_from(dictionary.len())

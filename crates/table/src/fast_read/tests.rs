@@ -249,6 +249,22 @@ fn big_files_are_streamed_from_disk() {
     check(&bad, &CsvOptions::default(), &["c"], plan);
 }
 
+#[cfg(unix)]
+#[test]
+fn pipes_are_streamed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let path = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo failed");
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || std::fs::write(writer_path, people(30)));
+    let result = read_with_plan(&path, &CsvOptions::default(), &["name"], tiny(4, 1));
+    assert!(matches!(writer.join(), Ok(Ok(()))));
+    let (table, route) = result.unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!((table.n_rows(), route), (30, Route::Streamed));
+    assert_eq!(table.row(8), Some(vec!["n1"]));
+}
+
 #[test]
 fn records_near_the_size_limit_are_left_to_the_streaming_reader() {
     let options = CsvOptions {
