@@ -17,6 +17,7 @@
 //! loss found.
 
 mod bounds;
+mod cache;
 mod grouping;
 mod lattice;
 mod metrics;
@@ -166,22 +167,10 @@ pub fn anonymize(
     query: &AnonymizeQuery,
     progress: &mut dyn FnMut(SearchProgress) -> bool,
 ) -> Result<Anonymization, Error> {
-    let t0 = std::time::Instant::now();
     let roles = validate(table, query)?;
     let problem = problem::Problem::new(table, query, &roles)?;
-    let t1 = std::time::Instant::now();
     let found = search::search(&problem, query.metric, progress)?;
-    let t2 = std::time::Instant::now();
-    let r = output::build(table, query, &roles, &problem, &found);
-    if std::env::var_os("BW_T").is_some() {
-        eprintln!(
-            "setup {:?} search {:?} output {:?}",
-            t1 - t0,
-            t2 - t1,
-            t2.elapsed()
-        );
-    }
-    r
+    output::build(table, query, &roles, &problem, &found)
 }
 
 /// The table positions of the columns a query names.

@@ -264,8 +264,8 @@ pub enum Error {
 
     /// A quasi-identifier was given no generalization hierarchy.
     #[error(
-        "quasi-identifier '{name}' has no hierarchy; give one for every quasi-identifier \
-         (for example --hierarchy {name}=FILE)"
+        "quasi-identifier '{name}' has no generalization hierarchy; give one for every \
+         quasi-identifier"
     )]
     QiWithoutHierarchy {
         /// The quasi-identifier.

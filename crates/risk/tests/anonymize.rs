@@ -529,3 +529,110 @@ fn grouped_hierarchies_drive_the_search() -> Result<(), Error> {
     );
     Ok(())
 }
+
+#[test]
+fn entropy_l_diversity_with_suppression_is_not_monotone() -> Result<(), Error> {
+    // At level 0, class a = {x, y} is entropy 2-diverse and class b = {x} is suppressed
+    // (one record, within the limit); at level 1 the one class {x, y, x} is not diverse and
+    // all three records would go. A search that took entropy l-diversity with suppression
+    // for monotone would tag level 0 as failing from level 1.
+    let rows = strings(&[&["a", "x"], &["a", "y"], &["b", "x"]]);
+    let table = table(&["q", "s"], &rows);
+    let q = Hierarchy::masking(&["a", "b"])?;
+    let mut query = AnonymizeQuery::new(["q"], BTreeMap::from([("q".to_owned(), q)]), 1);
+    query.sensitive = Some("s".to_owned());
+    query.l_diversity = Some(LDiversity::Entropy(2.0));
+    query.max_suppression = 0.34;
+    let found = anonymize(&table, &query, &mut |_| true)?;
+    assert_eq!((found.levels[0].level, found.suppressed), (0, 1));
+    Ok(())
+}
+
+#[test]
+fn keys_wider_than_one_word_group_like_the_reference() -> Result<(), Error> {
+    // Five QIs whose dictionaries hold 16,384 entries (most unused) need 14 bits each: 70
+    // bits, so class keys take two words.
+    let names = ["a", "b", "c", "d", "e"];
+    // The first four QIs vary little, the last (in the second word) most.
+    let cells = |row: usize, qi: usize| {
+        let value = if qi == 4 {
+            row % 4
+        } else {
+            usize::from(row % (qi + 5) == 0)
+        };
+        format!("v{value}")
+    };
+    let n_rows = 12;
+    let columns: Vec<table::Column> = names
+        .iter()
+        .enumerate()
+        .map(|(qi, name)| {
+            let mut dictionary: Vec<String> = Vec::new();
+            let codes = (0..n_rows)
+                .map(|row| {
+                    let value = cells(row, qi);
+                    let code = dictionary
+                        .iter()
+                        .position(|v| *v == value)
+                        .unwrap_or_else(|| {
+                            dictionary.push(value);
+                            dictionary.len() - 1
+                        });
+                    code as u32
+                })
+                .collect();
+            dictionary.extend((dictionary.len()..1 << 14).map(|pad| format!("pad{pad}")));
+            table::Column::from_parts((*name).to_owned(), dictionary, codes)
+                .unwrap_or_else(|error| panic!("{error}"))
+        })
+        .collect();
+    let table = Table::from_columns(columns).unwrap_or_else(|error| panic!("{error}"));
+    let pairs = Hierarchy::groups(
+        &["v0", "v1", "v2", "v3"],
+        &[vec![
+            Group {
+                label: "low".to_owned(),
+                members: vec!["v0".to_owned(), "v1".to_owned()],
+            },
+            Group {
+                label: "high".to_owned(),
+                members: vec!["v2".to_owned(), "v3".to_owned()],
+            },
+        ]],
+    )?;
+    let hierarchies: BTreeMap<String, Hierarchy> = names
+        .iter()
+        .map(|name| ((*name).to_owned(), pairs.clone()))
+        .collect();
+    for (k, suppression, e_level) in [(2, 0.0, 1), (4, 0.2, 1), (7, 0.0, 2)] {
+        let mut query = AnonymizeQuery::new(names, hierarchies.clone(), k);
+        query.max_suppression = suppression;
+        let found = anonymize(&table, &query, &mut |_| true)?;
+        let expected = optimum(
+            &table,
+            &RefQuery {
+                qi: names.to_vec(),
+                hierarchies: names.iter().map(|name| &hierarchies[*name]).collect(),
+                k,
+                sensitive: None,
+                l: None,
+                max_suppression: suppression,
+                metric: UtilityMetric::Loss,
+            },
+        )
+        .unwrap_or_else(|| panic!("the reference finds no solution"));
+        let levels: Vec<usize> = found.levels.iter().map(|level| level.level).collect();
+        assert_eq!(levels, expected.levels);
+        assert_eq!(found.suppressed, expected.suppressed);
+        assert_eq!(found.metrics.loss, expected.loss);
+        assert_eq!(found.metrics.non_uniform_entropy, expected.entropy);
+        assert_eq!(found.suppressed_rows(), expected.suppressed_rows.as_slice());
+        let transformed = found.transformed_table(&table)?;
+        for (row, expected) in expected.output.iter().enumerate() {
+            let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+            assert_eq!(transformed.row(row), Some(expected));
+        }
+        assert_eq!(levels[4], e_level);
+    }
+    Ok(())
+}

@@ -442,7 +442,8 @@ proptest! {
     }
 
     #[test]
-    fn all_unique_samples_are_all_unique_populations_for_zayatz(n in 1u64..400, pi in 0.05f64..=1.0) {
+    // A one-record sample is left out: with N = round(1 / pi) = 1 Zayatz's estimate is undefined.
+    fn all_unique_samples_are_all_unique_populations_for_zayatz(n in 2u64..400, pi in 0.05f64..=1.0) {
         let sample = ClassSizes::new(&[(1, n)]).unwrap();
         let r = population_uniqueness(&sample, Population::SamplingFraction(pi), &SolverConfig::deterministic()).unwrap();
         prop_assert!((r.zayatz.unwrap() - 1.0).abs() < 1e-12);

@@ -7,7 +7,6 @@
 //! are in first-record order, and a merged class first appears with its earliest part.
 
 use hashbrown::hash_table::{Entry, HashTable};
-use rayon::prelude::*;
 
 use super::problem::Dimension;
 
@@ -171,158 +170,45 @@ impl Distributions {
     }
 }
 
-/// Roll-ups of at least this many classes run on two threads.
-const PARALLEL_MIN: usize = 4096;
-
 /// Buffers reused across roll-ups.
 #[derive(Default)]
 pub(super) struct Scratch {
-    keys: Vec<u64>,
-    tables: [Tables; 2],
+    /// One-word keys with their class numbers.
+    one_word: HashTable<(u64, u32)>,
+    /// Class numbers, for keys of several words (compared through the new keys).
+    several_words: HashTable<u32>,
     tally: Vec<u32>,
     touched: Vec<u32>,
 }
 
-/// A fast hash of a packed key of `W` words (any number when `W` is 0): a folded
-/// multiply, as in foldhash and FxHash.
-fn hash<const W: usize>(key: &[u64]) -> u64 {
-    let words = if W == 0 { key.len() } else { W };
-    (0..words).fold(0x243F_6A88_85A3_08D3, |hash: u64, word| {
-        let product = u128::from(hash ^ key[word]) * 0x9E37_79B9_7F4A_7C15;
+/// A fast hash of a packed key: a folded multiply per word, as in foldhash and FxHash.
+#[inline]
+fn hash(key: &[u64]) -> u64 {
+    key.iter().fold(0x243F_6A88_85A3_08D3, |hash: u64, &word| {
+        let product = u128::from(hash ^ word) * 0x9E37_79B9_7F4A_7C15;
         (product as u64) ^ ((product >> 64) as u64)
     })
 }
 
-/// Whether two packed keys of `W` words (any number when `W` is 0) are equal.
-fn same<const W: usize>(a: &[u64], b: &[u64]) -> bool {
-    if W == 0 {
-        a == b
-    } else {
-        (0..W).all(|word| a[word] == b[word])
-    }
+/// How a roll-up rewrites a key: the bits kept per word, and for each QI whose level
+/// changes its word, place and level map (new labels already shifted into place).
+struct Rewrite<'a> {
+    keep: Vec<u64>,
+    changed: Vec<(usize, u32, u64, &'a [u64])>,
 }
 
-/// Numbers the distinct keys of `words` words each in order of first occurrence; returns
-/// each key's number and the first position of each number. Many keys are split in two
-/// halves numbered on two threads, the second half's new keys then numbered after the
-/// first half's, which gives the same numbers.
-fn number_keys(keys: &[u64], words: usize, tables: &mut [Tables; 2]) -> (Vec<u32>, Vec<u32>) {
-    let n = keys.len() / words;
-    if n < PARALLEL_MIN || rayon::current_num_threads() < 2 {
-        return tables[0].number(keys, words);
-    }
-    let (first, second) = keys.split_at(n / 2 * words);
-    let [left, right] = tables;
-    let ((mut ids, mut firsts), (second_ids, second_firsts)) =
-        rayon::join(|| left.number(first, words), || right.number(second, words));
-    let offset = (n / 2) as u32;
-    let renumbered: Vec<u32> = second_firsts
-        .iter()
-        .map(|&position| {
-            let start = position as usize * words;
-            let key = &second[start..start + words];
-            left.find(first, &firsts, words, key).unwrap_or_else(|| {
-                firsts.push(position + offset);
-                (firsts.len() - 1) as u32
-            })
-        })
-        .collect();
-    ids.extend(second_ids.iter().map(|&id| renumbered[id as usize]));
-    (ids, firsts)
-}
-
-/// The hash tables of one thread of [`number_keys`].
-#[derive(Default)]
-pub(super) struct Tables {
-    one_word: HashTable<(u64, u32)>,
-    indirect: HashTable<u32>,
-}
-
-impl Tables {
-    /// Numbers the distinct keys of `keys` in order of first occurrence.
-    fn number(&mut self, keys: &[u64], words: usize) -> (Vec<u32>, Vec<u32>) {
-        match words {
-            1 => number_words(keys, &mut self.one_word),
-            2 => number::<2>(keys, 2, &mut self.indirect),
-            _ => number::<0>(keys, words, &mut self.indirect),
+impl Rewrite<'_> {
+    /// Writes the rewritten `old` key of several words into `new`. Labels are read from
+    /// `old`, so the QIs' lookups do not wait on each other (the one-word case in
+    /// [`Grouping::roll_up`] does the same inline).
+    fn apply(&self, old: &[u64], new: &mut [u64]) {
+        for ((new, &old), &keep) in new.iter_mut().zip(old).zip(&self.keep) {
+            *new = old & keep;
+        }
+        for &(word, shift, mask, up) in &self.changed {
+            new[word] |= up[((old[word] >> shift) & mask) as usize];
         }
     }
-
-    /// The number of `key` after [`Tables::number`] numbered `keys` with first positions
-    /// `firsts`, if it occurred.
-    fn find(&self, keys: &[u64], firsts: &[u32], words: usize, key: &[u64]) -> Option<u32> {
-        if words == 1 {
-            let found = self
-                .one_word
-                .find(hash::<1>(key), |&(other, _)| other == key[0]);
-            found.map(|&(_, id)| id)
-        } else {
-            let found = self.indirect.find(hash::<0>(key), |&id| {
-                let start = firsts[id as usize] as usize * words;
-                &keys[start..start + words] == key
-            });
-            found.copied()
-        }
-    }
-}
-
-/// [`number_keys`] for one-word keys, kept in the table itself.
-fn number_words(keys: &[u64], table: &mut HashTable<(u64, u32)>) -> (Vec<u32>, Vec<u32>) {
-    table.clear();
-    let mut firsts: Vec<u32> = Vec::new();
-    let ids = keys
-        .iter()
-        .enumerate()
-        .map(|(position, &key)| {
-            let found = table.entry(
-                hash::<1>(&[key]),
-                |&(other, _)| other == key,
-                |&(other, _)| hash::<1>(&[other]),
-            );
-            match found {
-                Entry::Occupied(entry) => entry.get().1,
-                Entry::Vacant(entry) => {
-                    let id = firsts.len() as u32;
-                    firsts.push(position as u32);
-                    entry.insert((key, id));
-                    id
-                }
-            }
-        })
-        .collect();
-    (ids, firsts)
-}
-
-/// [`number_keys`] for keys of `W` words, or of `words` words when `W` is 0; the table
-/// holds class numbers and finds their keys through their first position.
-fn number<const W: usize>(
-    keys: &[u64],
-    words: usize,
-    table: &mut HashTable<u32>,
-) -> (Vec<u32>, Vec<u32>) {
-    table.clear();
-    let key = |position: usize| &keys[position * words..(position + 1) * words];
-    let mut firsts: Vec<u32> = Vec::new();
-    let ids = (0..keys.len() / words)
-        .map(|position| {
-            let this = key(position);
-            let found = table.entry(
-                hash::<W>(this),
-                |&id| same::<W>(key(firsts[id as usize] as usize), this),
-                |&id| hash::<W>(key(firsts[id as usize] as usize)),
-            );
-            match found {
-                Entry::Occupied(entry) => *entry.get(),
-                Entry::Vacant(entry) => {
-                    let id = firsts.len() as u32;
-                    firsts.push(position as u32);
-                    entry.insert(id);
-                    id
-                }
-            }
-        })
-        .collect();
-    (ids, firsts)
 }
 
 impl Grouping {
@@ -343,8 +229,8 @@ impl Grouping {
             .map(move |key| ((key[word] >> shift) & mask) as u32)
     }
 
-    /// The classes of node `to` (every level at least this node's), and the target class of
-    /// each of this node's classes.
+    /// The classes of node `to` (every level at least this node's), without sensitive
+    /// values, and the target class of each of this node's classes.
     pub(super) fn roll_up(
         &self,
         dims: &[Dimension],
@@ -353,66 +239,93 @@ impl Grouping {
         scratch: &mut Scratch,
     ) -> (Self, Vec<u32>) {
         let words = layout.words;
-        let mut keys = std::mem::take(&mut scratch.keys);
-        keys.clear();
-        keys.extend_from_slice(&self.keys);
-        // Each changed QI's label is replaced through its level map, which holds the new
-        // labels already shifted into place; labels are read from the unchanged key, so the
-        // QIs' lookups do not wait on each other.
-        let mut keep = vec![u64::MAX; words];
-        let mut changed = Vec::new();
+        let mut rewrite = Rewrite {
+            keep: vec![u64::MAX; words],
+            changed: Vec::new(),
+        };
         for (qi, dim) in dims.iter().enumerate() {
             if self.levels[qi] != to[qi] {
                 let Field { word, shift, mask } = layout.fields[qi];
-                keep[word] &= !(mask << shift);
-                changed.push((word, shift, mask, dim.up(self.levels[qi], to[qi])));
+                rewrite.keep[word] &= !(mask << shift);
+                let up = dim.up(self.levels[qi], to[qi]);
+                rewrite.changed.push((word, shift, mask, up));
             }
         }
+        let mut ids = Vec::with_capacity(self.n_classes());
+        let mut counts: Vec<u32> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
         if words == 1 {
-            let keep = keep[0];
-            keys.par_iter_mut()
-                .with_min_len(PARALLEL_MIN)
-                .for_each(|key| {
-                    let old = *key;
-                    let mut new = old & keep;
-                    for &(_, shift, mask, up) in &changed {
-                        new |= up[((old >> shift) & mask) as usize];
+            let table = &mut scratch.one_word;
+            table.clear();
+            let keep = rewrite.keep[0];
+            for (&old, &count) in self.keys.iter().zip(&self.counts) {
+                let mut key = old & keep;
+                for &(_, shift, mask, up) in &rewrite.changed {
+                    key |= up[((old >> shift) & mask) as usize];
+                }
+                let found = table.entry(
+                    hash(&[key]),
+                    |&(other, _)| other == key,
+                    |&(other, _)| hash(&[other]),
+                );
+                let id = match found {
+                    Entry::Occupied(entry) => entry.get().1,
+                    Entry::Vacant(entry) => {
+                        let id = counts.len() as u32;
+                        entry.insert((key, id));
+                        counts.push(0);
+                        keys.push(key);
+                        id
                     }
-                    *key = new;
-                });
+                };
+                counts[id as usize] += count;
+                ids.push(id);
+            }
         } else {
-            for key in keys.chunks_exact_mut(words) {
-                let old = key.to_vec();
-                for (word, &keep) in key.iter_mut().zip(&keep) {
-                    *word &= keep;
-                }
-                for &(word, shift, mask, up) in &changed {
-                    key[word] |= up[((old[word] >> shift) & mask) as usize];
-                }
+            let table = &mut scratch.several_words;
+            table.clear();
+            let mut new = vec![0u64; words];
+            for (old, &count) in self.keys.chunks_exact(words).zip(&self.counts) {
+                rewrite.apply(old, &mut new);
+                let key_of = |id: u32| &keys[id as usize * words..(id as usize + 1) * words];
+                let found =
+                    table.entry(hash(&new), |&id| key_of(id) == new, |&id| hash(key_of(id)));
+                let id = match found {
+                    Entry::Occupied(entry) => *entry.get(),
+                    Entry::Vacant(entry) => {
+                        let id = counts.len() as u32;
+                        entry.insert(id);
+                        counts.push(0);
+                        keys.extend_from_slice(&new);
+                        id
+                    }
+                };
+                counts[id as usize] += count;
+                ids.push(id);
             }
         }
-        let (ids, firsts) = number_keys(&keys, words, &mut scratch.tables);
-        let mut counts = vec![0u32; firsts.len()];
-        for (&id, &count) in ids.iter().zip(&self.counts) {
-            counts[id as usize] += count;
-        }
-        let mut new_keys = Vec::with_capacity(firsts.len() * words);
-        for &first in &firsts {
-            let first = first as usize * words;
-            new_keys.extend_from_slice(&keys[first..first + words]);
-        }
-        scratch.keys = keys;
-        let distributions = self
-            .distributions
-            .as_ref()
-            .map(|distributions| distributions.roll_up(&ids, firsts.len(), scratch));
         let grouping = Self {
             levels: to.to_vec(),
             counts,
-            keys: new_keys,
-            distributions,
+            keys,
+            distributions: None,
         };
         (grouping, ids)
+    }
+
+    /// Adds the sensitive value counts of each class, merged from those of `source`, which
+    /// this grouping was rolled up from with `targets` as the target class of each of
+    /// `source`'s classes. Nothing to add when `source` has none.
+    pub(super) fn add_distributions(
+        &mut self,
+        source: &Self,
+        targets: &[u32],
+        scratch: &mut Scratch,
+    ) {
+        self.distributions = source
+            .distributions
+            .as_ref()
+            .map(|distributions| distributions.roll_up(targets, self.n_classes(), scratch));
     }
 }
 
@@ -450,29 +363,8 @@ mod tests {
         };
         assert_eq!(grouping.labels(&layout, 3).collect::<Vec<_>>(), [7]);
         assert_eq!(grouping.labels(&layout, 4).collect::<Vec<_>>(), [9]);
-        assert_ne!(hash::<2>(&[1, 2]), hash::<0>(&[2, 1]));
-        assert_eq!(hash::<2>(&[1, 2]), hash::<0>(&[1, 2]));
-        let keys = [7, 0, 3, 0, 7, 0, 3, 1];
-        for words in [1, 2] {
-            let (ids, firsts) = Tables::default().number(&keys, words);
-            let expected = if words == 1 {
-                (vec![0, 1, 2, 1, 0, 1, 2, 3], vec![0, 1, 2, 7])
-            } else {
-                (vec![0, 1, 0, 2], vec![0, 1, 3])
-            };
-            assert_eq!((ids, firsts), expected);
-        }
-        let (ids, _) = Tables::default().number(&[1, 2, 3, 1, 2, 3, 1, 2, 4], 3);
-        assert_eq!(ids, [0, 0, 1]);
-        // Halves numbered on two threads give the numbers of one pass, for 1, 2 and 3 words.
-        for words in [1, 2, 3] {
-            let keys: Vec<u64> = (0..3 * PARALLEL_MIN as u64 * words as u64)
-                .map(|i| (i / words as u64 * 7919 % 1000) << (i % words as u64))
-                .collect();
-            let parallel = number_keys(&keys, words, &mut Default::default());
-            assert_eq!(parallel, Tables::default().number(&keys, words));
-            assert!(parallel.1.len() > 500);
-        }
+        assert_ne!(hash(&[1, 2]), hash(&[2, 1]));
+        assert_ne!(hash(&[7]), hash(&[7, 0]));
     }
 
     #[test]

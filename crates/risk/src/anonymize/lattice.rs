@@ -11,10 +11,8 @@ pub(super) mod tag {
     pub(in crate::anonymize) const ANONYMOUS: u8 = 1;
     /// Does not satisfy the privacy models.
     pub(in crate::anonymize) const NOT_ANONYMOUS: u8 = 2;
-    /// Neither it nor any generalization of it can beat the best node found.
-    pub(in crate::anonymize) const PRUNED: u8 = 4;
     /// Grouped and evaluated.
-    pub(in crate::anonymize) const CHECKED: u8 = 8;
+    pub(in crate::anonymize) const CHECKED: u8 = 4;
 }
 
 /// The lattice of a search.

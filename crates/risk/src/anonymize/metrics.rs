@@ -168,7 +168,8 @@ mod tests {
         assert_eq!(round(0.123_456_789_019_9), 0.123_456_789);
         assert_eq!(round(1.0), 1.0);
         assert_eq!(geometric_mean(&[0.0, 0.0]), 0.0);
-        assert_eq!(geometric_mean(&[1.0, 1.0]), 1.0);
+        assert_eq!(geometric_mean(&[0.0, 3.0]), 1.0);
+        assert_eq!(geometric_mean(&[1.0]), 1.0);
         assert_eq!(sum(&[1.5, 2.25]), 3.75);
         assert_eq!(log2(8.0), 3.0);
         assert_eq!(average_class_size(10, &[false, true, false]), 10.0 / 3.0);

@@ -191,13 +191,15 @@ pub(super) fn build(
     problem: &Problem,
     found: &Found,
 ) -> Result<Anonymization, Error> {
-    let (grouping, target) = problem.bottom.roll_up(
-        &problem.dims,
-        &problem.layout,
-        &found.levels,
-        &mut Scratch::default(),
-    );
-    let verdict = problem.model.verdict(&grouping);
+    let mut scratch = Scratch::default();
+    let (mut grouping, target) =
+        problem
+            .bottom
+            .roll_up(&problem.dims, &problem.layout, &found.levels, &mut scratch);
+    grouping.add_distributions(&problem.bottom, &target, &mut scratch);
+    let verdict = problem
+        .model
+        .verdict(&grouping, problem.model.too_small(&grouping));
     let (failing, suppressed) = (&verdict.failing, verdict.suppressed);
     let loss = loss_per_qi(problem, &grouping, failing);
     let entropy = entropy_per_qi(problem, &grouping, failing, suppressed);

@@ -74,25 +74,36 @@ impl Model {
         !matches!(self.l, Some(LCheck::Entropy { .. })) || self.max_suppressed == 0
     }
 
-    /// Which classes of `grouping` violate the models, and how many records that suppresses.
-    pub(super) fn verdict(&self, grouping: &Grouping) -> Verdict {
+    /// Records in classes of `grouping` too small for the models to hold.
+    pub(super) fn too_small(&self, grouping: &Grouping) -> usize {
+        grouping
+            .counts
+            .iter()
+            .filter(|&&count| count < self.min_size)
+            .map(|&count| count as usize)
+            .sum()
+    }
+
+    /// Which classes of `grouping` violate the models, and how many records that
+    /// suppresses; `too_small` is [`Model::too_small`] of `grouping`. Without the
+    /// grouping's sensitive values, classes large enough count as failing l-diversity.
+    pub(super) fn verdict(&self, grouping: &Grouping, too_small: usize) -> Verdict {
         let mut verdict = Verdict {
             failing: Vec::with_capacity(grouping.n_classes()),
             suppressed: 0,
-            too_small: 0,
+            too_small,
         };
         for (class, &count) in grouping.counts.iter().enumerate() {
-            let small = count < self.min_size;
-            let fails = small
+            let fails = count < self.min_size
                 || match (self.l, &grouping.distributions) {
+                    (None, _) => false,
                     (Some(l), Some(distributions)) => {
                         !is_diverse(l, count, distributions.counts(class))
                     }
-                    _ => false,
+                    (Some(_), None) => true,
                 };
             verdict.failing.push(fails);
             verdict.suppressed += if fails { count as usize } else { 0 };
-            verdict.too_small += if small { count as usize } else { 0 };
         }
         verdict
     }

@@ -13,14 +13,16 @@
 //! makes all its generalizations satisfy them, one that does not makes all its
 //! specializations fail. A node whose status is still unknown is resolved by a binary
 //! search along a path of unknown nodes from it to the top, as ARX's Flash does, so that
-//! few of the many failing nodes low in the lattice are grouped. For discernibility and
-//! average class size, a grouped node whose bound (`Σ size²`, records / classes) exceeds
-//! the best value prunes itself and all its generalizations. For `Loss` with monotone
-//! models, every checked node also records how many records it suppresses on all its
-//! specializations (which suppress at least as many), tightening their bounds.
+//! few of the many failing nodes low in the lattice are grouped. The path climbs by the
+//! cheapest bound first (then the QI with the most labels), staying near the nodes the
+//! search still has to settle, whose classes are fewer along it. Records in classes too
+//! small for the models only shrink with generalization, so a node with too many of them
+//! fails with all its specializations, whatever the models. Nodes that their bounds
+//! (`bounds`) exclude are skipped unchecked.
 
-use super::bounds::{grouped_bound, Bounds};
-use super::grouping::{Grouping, Scratch};
+use super::bounds::Bounds;
+use super::cache::Cache;
+use super::grouping::Scratch;
 use super::lattice::{tag, Lattice};
 use super::metrics::objective;
 use super::problem::{Dimension, Problem};
@@ -47,64 +49,16 @@ struct Best {
     node: usize,
 }
 
-/// Groupings kept as roll-up sources, within a budget of classes; the least recently used
-/// goes first.
-struct Cache {
-    entries: Vec<(Grouping, u64)>,
-    classes: usize,
-    budget: usize,
-    clock: u64,
-}
-
-impl Cache {
-    /// The cached grouping with the fewest classes among those of nodes at or below
-    /// `levels`.
-    fn source(&mut self, levels: &[usize]) -> Option<&Grouping> {
-        let (idx, _) = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, (grouping, _))| grouping.levels.iter().zip(levels).all(|(a, b)| a <= b))
-            .min_by_key(|(_, (grouping, _))| grouping.n_classes())?;
-        self.clock += 1;
-        self.entries[idx].1 = self.clock;
-        Some(&self.entries[idx].0)
-    }
-
-    /// Keeps `grouping`, evicting the least recently used groupings beyond the budget.
-    fn insert(&mut self, grouping: Grouping) {
-        let n_classes = grouping.n_classes();
-        if n_classes > self.budget / 2 {
-            return;
-        }
-        self.clock += 1;
-        self.entries.push((grouping, self.clock));
-        self.classes += n_classes;
-        while self.classes > self.budget {
-            let Some((idx, _)) = self
-                .entries
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, (_, used))| *used)
-            else {
-                break;
-            };
-            self.classes -= self.entries.swap_remove(idx).0.n_classes();
-        }
-    }
-}
-
 /// The state of one search.
 struct Search<'a> {
     problem: &'a Problem,
     metric: UtilityMetric,
     lattice: Lattice,
+    bounds: Bounds,
     monotone: bool,
     cache: Cache,
     scratch: Scratch,
     best: Option<Best>,
-    /// Per node, records it is known to suppress at least (empty when not tracked).
-    min_suppressed: Vec<u32>,
     checked: usize,
     visited: usize,
     progress: &'a mut dyn FnMut(SearchProgress) -> bool,
@@ -121,38 +75,25 @@ pub(super) fn search(
 ) -> Result<Found, Error> {
     let lattice = Lattice::new(problem.dims.iter().map(Dimension::max_level).collect());
     let n_nodes = lattice.n_nodes();
-    let mut bounds = Bounds::new(metric, problem);
-    let base: Vec<f64> = (0..n_nodes)
-        .map(|node| bounds.at(problem, |qi| lattice.level(node, qi), 0))
-        .collect();
+    let bounds = Bounds::new(metric, problem, &lattice);
     let mut order: Vec<u32> = (0..n_nodes as u32).collect();
     order.sort_unstable_by(|&a, &b| {
         let (a, b) = (a as usize, b as usize);
-        base[a]
-            .total_cmp(&base[b])
+        bounds
+            .base(a)
+            .total_cmp(&bounds.base(b))
             .then(lattice.height(a).cmp(&lattice.height(b)))
             .then(a.cmp(&b))
     });
-    let monotone = problem.model.is_monotone();
-    let track_suppressed = bounds.counts_suppressed() && problem.model.max_suppressed > 0;
     let mut search = Search {
         problem,
         metric,
         lattice,
-        monotone,
-        cache: Cache {
-            entries: Vec::new(),
-            classes: 0,
-            budget: std::env::var("BW_BUDGET").ok().and_then(|v| v.parse().ok()).unwrap_or(4) * problem.bottom.n_classes() + (1 << 16),
-            clock: 0,
-        },
+        bounds,
+        monotone: problem.model.is_monotone(),
+        cache: Cache::new((16 * problem.bottom.n_classes() + (1 << 18)).min(1 << 23)),
         scratch: Scratch::default(),
         best: None,
-        min_suppressed: if track_suppressed {
-            vec![0; n_nodes]
-        } else {
-            Vec::new()
-        },
         checked: 0,
         visited: 0,
         progress,
@@ -160,7 +101,8 @@ pub(super) fn search(
     for node in order {
         let node = node as usize;
         if let Some(best) = &search.best {
-            if base[node] > best.value + margin(best.value) {
+            // Nodes come in order of their base bound: no later node can do better.
+            if search.bounds.base(node) > best.value + 1e-9 * best.value.abs().max(1.0) {
                 break;
             }
         }
@@ -169,13 +111,14 @@ pub(super) fn search(
             search.report()?;
         }
         let tags = search.lattice.tags[node];
-        if tags & (tag::PRUNED | tag::CHECKED | tag::NOT_ANONYMOUS) != 0 {
+        if tags & (tag::CHECKED | tag::NOT_ANONYMOUS) != 0 {
             continue;
         }
-        if let (Some(&suppressed), Some(best)) = (search.min_suppressed.get(node), &search.best) {
-            let lattice = &search.lattice;
-            let bound = bounds.at(problem, |qi| lattice.level(node, qi), suppressed as usize);
-            if suppressed > 0 && bound > best.value + margin(best.value) {
+        if let Some(best) = &search.best {
+            if search
+                .bounds
+                .excludes(problem, &search.lattice, node, best.value)
+            {
                 continue;
             }
         }
@@ -185,7 +128,6 @@ pub(super) fn search(
             search.check(node)?;
         }
     }
-    if std::env::var_os("BW_DEBUG").is_some() { if let Some(b) = &search.best { eprintln!("best {}", b.value); for n in 0..n_nodes { eprintln!("bound {} {} {} {} {}", n, base[n], search.lattice.tags[n] & tag::ANONYMOUS != 0, search.lattice.tags[n], search.min_suppressed.get(n).copied().unwrap_or(0)); } } }
     search.visited = n_nodes;
     search.report()?;
     let best = search.best.ok_or(Error::NoAnonymization {
@@ -196,12 +138,6 @@ pub(super) fn search(
         checked: search.checked,
         total: n_nodes,
     })
-}
-
-/// How far a bound must exceed the best value before it prunes: covers the rounding of
-/// the bounds, which are not computed in ARX's order of operations.
-fn margin(value: f64) -> f64 {
-    1e-9 * value.abs().max(1.0)
 }
 
 impl Search<'_> {
@@ -221,29 +157,30 @@ impl Search<'_> {
 
     /// Settles whether `node` (status unknown, monotone models) satisfies the models: a
     /// binary search for the lowest satisfying node on a path of unknown nodes from `node`
-    /// upwards, which leaves `node` checked or tagged as failing.
+    /// upwards, which leaves `node` checked or tagged as failing (checked nodes tag the
+    /// lattice as they go, so each probe settles a whole sub-lattice).
     fn resolve(&mut self, node: usize) -> Result<(), Error> {
         let n_qis = self.lattice.n_qis();
         let mut path = vec![node];
         let mut current = node;
-        let mut next_qi = 0;
-        'grow: loop {
-            for step in 0..n_qis {
-                let qi = (next_qi + step) % n_qis;
-                if let Some(successor) = self.lattice.successor(current, qi) {
-                    if self.lattice.tags[successor] & tag::ANONYMOUS == 0 {
-                        path.push(successor);
-                        current = successor;
-                        next_qi = qi + 1;
-                        continue 'grow;
-                    }
-                }
-            }
-            break;
+        // Each step goes to the unknown successor with the least base bound, then the one
+        // raising the QI with the most labels, then the first QI.
+        loop {
+            let step = (0..n_qis)
+                .filter_map(|qi| {
+                    let successor = self.lattice.successor(current, qi)?;
+                    let unknown = self.lattice.tags[successor] & tag::ANONYMOUS == 0;
+                    let labels = self.problem.dims[qi].cards[self.lattice.level(current, qi)];
+                    let bound = self.bounds.base(successor);
+                    unknown.then_some((bound, std::cmp::Reverse(labels), qi, successor))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            let Some((_, _, _, successor)) = step else {
+                break;
+            };
+            path.push(successor);
+            current = successor;
         }
-        // Halve the path until a node fails (which settles `node` as failing) or `node`
-        // itself is checked; where exactly the path crosses into anonymity is not needed.
-        if std::env::var_os("BW_FULL").is_some() {
         let (mut low, mut high) = (0, path.len());
         while low < high {
             let mid = low + (high - low) / 2;
@@ -253,16 +190,6 @@ impl Search<'_> {
                 low = mid + 1;
             }
         }
-        return Ok(());
-        }
-        let mut high = path.len();
-        while high > 0 {
-            let mid = high / 2;
-            if !self.check(path[mid])? {
-                break;
-            }
-            high = mid;
-        }
         Ok(())
     }
 
@@ -270,24 +197,20 @@ impl Search<'_> {
     /// and tags the lattice; returns whether it satisfies them.
     fn check(&mut self, node: usize) -> Result<bool, Error> {
         let problem = self.problem;
+        let model = &problem.model;
         let levels = self.lattice.levels(node);
         let source = self.cache.source(&levels).unwrap_or(&problem.bottom);
-        let (grouping, _) =
+        let (mut grouping, targets) =
             source.roll_up(&problem.dims, &problem.layout, &levels, &mut self.scratch);
-        if std::env::var_os("BW_DEBUG").is_some() {
-            eprintln!(
-                "check {:?} from {:?} node {} res {} src {}",
-                levels,
-                source.levels,
-                node,
-                grouping.n_classes(),
-                source.n_classes()
-            );
-        }
         self.checked += 1;
         self.lattice.tags[node] |= tag::CHECKED;
-        let verdict = problem.model.verdict(&grouping);
-        let anonymous = verdict.suppressed <= problem.model.max_suppressed;
+        // Whether too small classes alone suppress too much needs no sensitive values.
+        let too_small = model.too_small(&grouping);
+        if too_small <= model.max_suppressed {
+            grouping.add_distributions(source, &targets, &mut self.scratch);
+        }
+        let verdict = model.verdict(&grouping, too_small);
+        let anonymous = verdict.suppressed <= model.max_suppressed;
         if anonymous {
             if self.monotone {
                 self.lattice.tag_up(node, tag::ANONYMOUS);
@@ -308,40 +231,16 @@ impl Search<'_> {
                     node,
                 });
             }
-        } else if self.monotone || verdict.too_small > problem.model.max_suppressed {
+        } else if self.monotone || too_small > model.max_suppressed {
             self.lattice.tag_down(node, tag::NOT_ANONYMOUS);
         }
-        if let (Some(bound), Some(best)) = (
-            grouped_bound(self.metric, problem.n_rows, &grouping),
-            &self.best,
-        ) {
-            if bound > best.value + margin(best.value) {
-                self.lattice.tag_up(node, tag::PRUNED);
-            }
+        self.bounds
+            .record(problem, &self.lattice, node, &grouping, &verdict);
+        // A grouping without its sensitive values cannot serve l-diversity checks.
+        if grouping.distributions.is_some() || model.l.is_none() {
+            self.cache.insert(grouping);
         }
-        if !self.min_suppressed.is_empty() {
-            let monotone_part = if self.monotone {
-                verdict.suppressed
-            } else {
-                verdict.too_small
-            };
-            self.spread_suppressed(node, u32::try_from(monotone_part).unwrap_or(u32::MAX));
-        }
-        self.cache.insert(grouping);
         self.report()?;
         Ok(anonymous)
-    }
-
-    /// Records that `node` and all its specializations suppress at least `suppressed`
-    /// records; stops where a node already records as many (its specializations do too).
-    fn spread_suppressed(&mut self, node: usize, suppressed: u32) {
-        let mut stack = vec![node];
-        while let Some(node) = stack.pop() {
-            if self.min_suppressed[node] >= suppressed {
-                continue;
-            }
-            self.min_suppressed[node] = suppressed;
-            stack.extend(self.lattice.predecessors(node));
-        }
     }
 }
