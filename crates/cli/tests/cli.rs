@@ -730,37 +730,49 @@ fn adult_hierarchies(columns: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Runs `breakwater anonymize` on Adult with the standard hierarchies of `hierarchy_columns`.
+fn anonymize_adult(
+    ws: &Workspace,
+    qi: &str,
+    k: &str,
+    hierarchy_columns: &[&str],
+    extra: &[&str],
+) -> Run {
+    let mut args: Vec<String> = [
+        "anonymize",
+        "--csv",
+        adult().to_str().unwrap(),
+        "--qi",
+        qi,
+        "--k",
+        k,
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(adult_hierarchies(hierarchy_columns));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    ws.run(&args.iter().map(String::as_str).collect::<Vec<_>>(), &[])
+}
+
 #[test]
 fn anonymize_adult_k5_finds_the_optimum_and_writes_the_table() {
     let ws = Workspace::new();
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("adult_k5.csv");
     let qi: Vec<&str> = ADULT_QI_8.split(',').collect();
-    let mut args: Vec<String> = [
-        "anonymize",
-        "--csv",
-        adult().to_str().unwrap(),
-        "--qi",
+    let r = anonymize_adult(
+        &ws,
         ADULT_QI_8,
-        "--k",
         "5",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.extend(adult_hierarchies(&qi));
-    args.extend(
-        [
+        &qi,
+        &[
             "--max-suppression",
             "0.05",
             "--out",
             out.to_str().unwrap(),
             "--json",
-        ]
-        .map(String::from),
+        ],
     );
-    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-    let r = ws.run(&argv, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let j = r.json();
     let levels: Vec<(String, i64)> = j["levels"]
@@ -791,62 +803,38 @@ fn anonymize_adult_k5_finds_the_optimum_and_writes_the_table() {
     );
     assert!(j["risk_after"]["k_min"].as_i64().unwrap() >= 5);
     assert_eq!(j["risk_before"]["k_min"], 1);
-    let written = std::fs::read(&out).unwrap();
-    let text = String::from_utf8(written.clone()).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         text.lines().count(),
         30163,
         "header plus one line per record"
     );
     assert!(text.starts_with("sex,age,race,"));
-    assert!(!text.contains(";"));
+    assert!(!text.contains(';'));
+}
 
-    let missing_hierarchy = ws.run(
-        &[
-            "anonymize",
-            "--csv",
-            adult().to_str().unwrap(),
-            "--qi",
-            "sex,age",
-            "--k",
-            "2",
-            "--hierarchy",
-            "sex=/nonexistent.csv",
-        ],
-        &[],
-    );
-    assert_eq!(missing_hierarchy.code, 1);
-    let mut no_age: Vec<String> = [
-        "anonymize",
-        "--csv",
-        adult().to_str().unwrap(),
-        "--qi",
-        "sex,age",
-        "--k",
-        "2",
-    ]
-    .map(String::from)
-    .to_vec();
-    no_age.extend(adult_hierarchies(&["sex"]));
-    let r = ws.run(&no_age.iter().map(String::as_str).collect::<Vec<_>>(), &[]);
-    assert_eq!(r.code, 1, "a QI without hierarchy: {}", r.stderr);
-    assert!(r.stderr.contains("age"), "{}", r.stderr);
-    let mut huge_k: Vec<String> = [
-        "anonymize",
-        "--csv",
-        adult().to_str().unwrap(),
-        "--qi",
+#[test]
+fn anonymize_input_errors_are_specific() {
+    let ws = Workspace::new();
+    let missing_file = anonymize_adult(
+        &ws,
         "sex",
-        "--k",
-        "40000",
-    ]
-    .map(String::from)
-    .to_vec();
-    huge_k.extend(adult_hierarchies(&["sex"]));
+        "2",
+        &[],
+        &["--hierarchy", "sex=/nonexistent.csv"],
+    );
+    assert_eq!(missing_file.code, 1);
+    let no_age = anonymize_adult(&ws, "sex,age", "2", &["sex"], &[]);
+    assert_eq!(no_age.code, 1, "a QI without hierarchy: {}", no_age.stderr);
+    assert!(no_age.stderr.contains("age"), "{}", no_age.stderr);
     assert_eq!(
-        ws.run(&huge_k.iter().map(String::as_str).collect::<Vec<_>>(), &[])
-            .code,
+        anonymize_adult(&ws, "sex", "40000", &["sex"], &[]).code,
         1,
         "k larger than the rows"
+    );
+    assert_eq!(
+        anonymize_adult(&ws, "sex", "2", &["sex"], &["--hierarchy", "sex"]).code,
+        2,
+        "COL=FILE expected"
     );
 }

@@ -1,7 +1,8 @@
 //! Re-identification risk of a table over chosen quasi-identifiers (QIs): equivalence classes
 //! (optionally per person), privacy models (k-anonymity, l-diversity, t-closeness) and attacker
 //! models (prosecutor, journalist, marketer; population uniqueness estimators), following the
-//! definitions of ARX.
+//! definitions of ARX; and generalization hierarchies with the optimal anonymization search
+//! (full-domain generalization with record suppression) and its utility metrics.
 //!
 //! Pure functions of a [`table::Table`]: this crate never touches SQLite, keys or files.
 #![forbid(unsafe_code)]

@@ -323,6 +323,22 @@ fn clinic_example_generalizes_and_suppresses() -> Result<(), Error> {
         .as_ref()
         .map(|after| (after.rows, after.classes, after.k_min));
     assert_eq!(after, Some((9, 2, 4)));
+    let other = self::table(&["zip"], &strings(&[&["02139"][..]; 10]));
+    assert!(matches!(
+        found.transformed_table(&other),
+        Err(Error::TransformedTable { .. })
+    ));
+    let shorter = self::table(
+        &["zip", "age", "diagnosis"],
+        &strings(&[&["02139", "34", "flu"]]),
+    );
+    assert_eq!(
+        found.transformed_table(&shorter).err(),
+        Some(Error::TableMismatch {
+            classes_rows: 10,
+            table_rows: 1
+        })
+    );
     let json = serde_json::to_value(&found).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(json["levels"][0]["column"], "zip");
     assert_eq!(json["metric"], "loss");

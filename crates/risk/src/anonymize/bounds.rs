@@ -41,7 +41,7 @@ pub(super) struct Bounds {
 
 /// How far a bound must exceed the best value to exclude a node: covers the rounding of
 /// the bounds, which are not computed in ARX's order of operations.
-fn margin(value: f64) -> f64 {
+pub(super) fn margin(value: f64) -> f64 {
     1e-9 * value.abs().max(1.0)
 }
 
@@ -145,9 +145,20 @@ impl Bounds {
         self.base[node]
     }
 
-    /// Whether `node` cannot beat `best`, by everything known about it so far. Must be
-    /// asked of nodes in an order where specializations come first (height order) for
-    /// discernibility and average class size.
+    /// Hands the grouped bounds of `node`'s direct specializations on to it (for
+    /// discernibility and average class size). The search calls this for every node in
+    /// order of height, so each node receives the bounds of all checked nodes below it.
+    pub(super) fn inherit(&mut self, lattice: &Lattice, node: usize) {
+        if !self.grouped.is_empty() {
+            let inherited = lattice
+                .predecessors(node)
+                .map(|predecessor| self.grouped[predecessor])
+                .fold(self.grouped[node], f64::max);
+            self.grouped[node] = inherited;
+        }
+    }
+
+    /// Whether `node` cannot beat `best`, by everything known about it so far.
     pub(super) fn excludes(
         &mut self,
         problem: &Problem,
@@ -158,13 +169,6 @@ impl Bounds {
         let limit = best + margin(best);
         if self.base[node] > limit {
             return true;
-        }
-        if !self.grouped.is_empty() {
-            let inherited = lattice
-                .predecessors(node)
-                .map(|predecessor| self.grouped[predecessor])
-                .fold(self.grouped[node], f64::max);
-            self.grouped[node] = inherited;
         }
         let too_small = self.too_small.get(node).map_or(0, |&n| n as usize);
         let bound = match self.metric {

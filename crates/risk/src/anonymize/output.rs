@@ -103,6 +103,18 @@ impl Transformation {
                 table_rows: table.n_rows(),
             });
         }
+        if self
+            .generalizations
+            .iter()
+            .any(|generalization| generalization.column >= table.n_columns())
+        {
+            return Err(Error::TransformedTable {
+                detail: format!(
+                    "the table has {} columns, not those that were anonymized",
+                    table.n_columns()
+                ),
+            });
+        }
         let mut columns = Vec::new();
         for (idx, column) in table.columns().iter().enumerate() {
             let generalization = self.generalizations.iter().find(|g| g.column == idx);

@@ -20,7 +20,7 @@
 //! fails with all its specializations, whatever the models. Nodes that their bounds
 //! (`bounds`) exclude are skipped unchecked.
 
-use super::bounds::Bounds;
+use super::bounds::{margin, Bounds};
 use super::cache::Cache;
 use super::grouping::Scratch;
 use super::lattice::{tag, Lattice};
@@ -102,7 +102,7 @@ pub(super) fn search(
         let node = node as usize;
         if let Some(best) = &search.best {
             // Nodes come in order of their base bound: no later node can do better.
-            if search.bounds.base(node) > best.value + 1e-9 * best.value.abs().max(1.0) {
+            if search.bounds.base(node) > best.value + margin(best.value) {
                 break;
             }
         }
@@ -110,6 +110,7 @@ pub(super) fn search(
         if search.visited % REPORT_EVERY == 0 {
             search.report()?;
         }
+        search.bounds.inherit(&search.lattice, node);
         let tags = search.lattice.tags[node];
         if tags & (tag::CHECKED | tag::NOT_ANONYMOUS) != 0 {
             continue;

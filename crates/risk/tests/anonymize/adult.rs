@@ -669,3 +669,24 @@ fn k3_and_entropy_diversity_with_2_percent_suppression() -> Result<(), Error> {
         ],
     })
 }
+
+#[test]
+fn adult_hierarchies_load_and_cover_their_columns() -> Result<(), Error> {
+    let levels = [2, 5, 2, 3, 4, 3, 3, 3, 2];
+    for (column, expected_levels) in COLUMNS.iter().zip(levels) {
+        let hierarchy = hierarchy(column);
+        assert_eq!(hierarchy.n_levels(), expected_levels, "{column}");
+        let idx = adult()
+            .column_names()
+            .iter()
+            .position(|name| name == column)
+            .unwrap_or_else(|| panic!("no column {column}"));
+        let encoded = hierarchy.encode(&adult().columns()[idx])?;
+        assert_eq!(encoded.max_level(), expected_levels - 1);
+        let top = encoded
+            .level_labels(encoded.max_level())
+            .unwrap_or_default();
+        assert_eq!(top, ["*"]);
+    }
+    Ok(())
+}
