@@ -1,9 +1,15 @@
 //! Risk speed targets (issue 5): the computation itself on a 1M-row table with about 100k
-//! classes over 8 QIs (≤ 50 ms), with and without a sensitive column.
+//! classes over 8 QIs (≤ 50 ms), with and without a sensitive column; the optimal k=5 search
+//! on Adult with the standard hierarchies (≤ 30 ms).
 // criterion's macros generate public items that cannot carry docs.
 #![allow(missing_docs)]
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use criterion::{criterion_group, criterion_main, Criterion};
+use risk::anonymize::{anonymize, AnonymizeQuery};
+use risk::hierarchy::Hierarchy;
 use risk::models::{RiskQuery, SensitiveAttribute};
 use table::Table;
 
@@ -64,6 +70,38 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("assess_1m_rows_8_qi_l_t", |b| {
         b.iter(|| risk::assess(&table, &with_sensitive).unwrap())
+    });
+
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let options = table::CsvOptions {
+        delimiter: Some(b';'),
+        ..table::CsvOptions::default()
+    };
+    let adult = table::read_csv(&data.join("adult.csv"), &options).unwrap();
+    let qi = [
+        "sex",
+        "age",
+        "race",
+        "marital-status",
+        "education",
+        "native-country",
+        "workclass",
+        "occupation",
+    ];
+    let hierarchies: BTreeMap<String, Hierarchy> = qi
+        .iter()
+        .map(|c| {
+            let bytes = std::fs::read(data.join(format!("adult_hierarchy_{c}.csv"))).unwrap();
+            (c.to_string(), Hierarchy::from_csv(&bytes, b';').unwrap())
+        })
+        .collect();
+    let mut query = AnonymizeQuery::new(qi, hierarchies, 5);
+    group.bench_function("adult_k5_optimal_search", |b| {
+        b.iter(|| anonymize(&adult, &query, &mut |_| true).unwrap())
+    });
+    query.max_suppression = 0.05;
+    group.bench_function("adult_k5_optimal_search_5pct_suppression", |b| {
+        b.iter(|| anonymize(&adult, &query, &mut |_| true).unwrap())
     });
     group.finish();
 }
