@@ -84,19 +84,7 @@ fn closed(h: &[(u64, u64)], u: f64, n: f64, v: Vec2) -> (Vec2, Mat2) {
             o4 += value * (digamma(key - a) - val6);
         }
     }
-    let derivatives = Mat2 {
-        x1: d2 - d1,
-        x2: 0.0 - d5,
-        y1: 0.0 - d5,
-        y2: 0.0 - d3 - d4,
-    };
-    (
-        Vec2 {
-            x: o1 - o2,
-            y: o3 - o4,
-        },
-        derivatives,
-    )
+    assemble([o1, o2, o3, o4], [d1, d2, d3, d4, d5])
 }
 
 /// Objective functions (and, with `jacobian`, the Jacobian) of the likelihood as sums
@@ -143,19 +131,7 @@ fn iterative(h: &[(u64, u64)], u: f64, n: f64, v: Vec2, jacobian: bool) -> (Vec2
         o2 += 1.0 / val0;
         i += 1.0;
     }
-    let derivatives = Mat2 {
-        x1: d2 - d1,
-        x2: 0.0 - d5,
-        y1: 0.0 - d5,
-        y2: 0.0 - d3 - d4,
-    };
-    (
-        Vec2 {
-            x: o1 - o2,
-            y: o3 - o4,
-        },
-        derivatives,
-    )
+    assemble([o1, o2, o3, o4], [d1, d2, d3, d4, d5])
 }
 
 /// `getResult`: the larger of the log-gamma and the gamma form that lies in [0, N].
@@ -173,4 +149,22 @@ fn uniques(result: Vec2, p: f64) -> f64 {
         (true, false) => val2,
         (false, true) => val1,
     }
+}
+
+/// The objective functions and Jacobian from their partial sums, as both of ARX's variants
+/// combine them (`o1 - o2`, `o3 - o4`; `d2 - d1`, `-d5`, `-d5`, `-d3 - d4`).
+fn assemble([o1, o2, o3, o4]: [f64; 4], [d1, d2, d3, d4, d5]: [f64; 5]) -> (Vec2, Mat2) {
+    let derivatives = Mat2 {
+        x1: d2 - d1,
+        x2: 0.0 - d5,
+        y1: 0.0 - d5,
+        y2: 0.0 - d3 - d4,
+    };
+    (
+        Vec2 {
+            x: o1 - o2,
+            y: o3 - o4,
+        },
+        derivatives,
+    )
 }
