@@ -13,6 +13,8 @@ use table::Table;
 
 #[path = "anonymize/adult.rs"]
 mod adult;
+#[path = "common/adult_data.rs"]
+mod adult_data;
 #[path = "anonymize/reference.rs"]
 mod reference;
 

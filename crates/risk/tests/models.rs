@@ -12,6 +12,8 @@ use table::{Column, Table};
 
 #[path = "models/adult.rs"]
 mod adult;
+#[path = "common/adult_data.rs"]
+mod adult_data;
 #[path = "models/reference.rs"]
 mod reference;
 

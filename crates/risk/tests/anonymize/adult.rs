@@ -8,28 +8,10 @@
 //! 2), which uses these files and the non-uniform entropy metric.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::OnceLock;
 
+use crate::adult_data::{adult, data_dir};
 use risk::anonymize::{anonymize, AnonymizeQuery, LDiversity, UtilityMetric};
 use risk::{Error, Hierarchy};
-use table::{CsvOptions, Table};
-
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))
-}
-
-fn adult() -> &'static Table {
-    static ADULT: OnceLock<Table> = OnceLock::new();
-    ADULT.get_or_init(|| {
-        let options = CsvOptions {
-            delimiter: Some(b';'),
-            ..CsvOptions::default()
-        };
-        table::read_csv(&data_dir().join("adult.csv"), &options)
-            .unwrap_or_else(|error| panic!("{error}"))
-    })
-}
 
 const COLUMNS: [&str; 9] = [
     "sex",

@@ -1,32 +1,13 @@
 //! Golden figures on Adult: ARX's own output, and the reference, compared with `==`.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
+use crate::adult_data::{adult, data_dir};
 use risk::classes::EquivalenceClasses;
 use risk::models::{
     assess, RiskQuery, SensitiveAttribute, SensitiveDistributions, SensitiveHierarchy,
 };
 use risk::Error;
-use table::{CsvOptions, Table};
 
 use crate::reference::{assert_close, naive, RiskReportFigures};
-
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))
-}
-
-fn adult() -> &'static Table {
-    static ADULT: OnceLock<Table> = OnceLock::new();
-    ADULT.get_or_init(|| {
-        let options = CsvOptions {
-            delimiter: Some(b';'),
-            ..CsvOptions::default()
-        };
-        table::read_csv(&data_dir().join("adult.csv"), &options)
-            .unwrap_or_else(|error| panic!("{error}"))
-    })
-}
 
 fn adult_hierarchy(column: &str) -> Vec<Vec<String>> {
     let path = data_dir().join(format!("adult_hierarchy_{column}.csv"));
