@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 
 use crate::canonical::canonical_json;
 use crate::crypto;
-use crate::datasets::VersionLink;
 use crate::keys::Keys;
 use crate::Error;
 
@@ -38,6 +37,10 @@ pub enum Action {
     View,
     /// Re-identification risk assessed.
     Risk,
+    /// A dataset version scanned for PHI.
+    Scan,
+    /// Findings accepted or rejected.
+    FindingsReview,
 }
 
 impl Action {
@@ -52,6 +55,8 @@ impl Action {
             Action::Import => "import",
             Action::View => "view",
             Action::Risk => "risk",
+            Action::Scan => "scan",
+            Action::FindingsReview => "findings_review",
         }
     }
 }
@@ -105,6 +110,30 @@ pub struct AuditVerification {
     pub problem: Option<String>,
     /// Hash of the newest event: record it elsewhere to detect a later rollback of the whole file.
     pub head: Option<String>,
+}
+
+/// A stored object and the audit event its sealed content says created it, so cutting that
+/// event out of the log is detected even if the log is rolled back whole.
+pub(crate) struct EventLink {
+    /// Sequence number of the creating event.
+    pub(crate) audit_seq: i64,
+    /// Its hash.
+    pub(crate) audit_hash: String,
+    /// Its action.
+    pub(crate) action: Action,
+    /// Its object, e.g. `dataset:3`.
+    pub(crate) object: String,
+    /// What it records, for the problem message, e.g. `the import of dataset 3 version 1`.
+    pub(crate) what: String,
+}
+
+/// Rows of append-only tables whose every insertion is counted by an audit event, so rows
+/// deleted behind the triggers' back are detected.
+pub(crate) struct StoredCounts {
+    /// Rows in `scans`; one `scan` event each.
+    pub(crate) scans: i64,
+    /// Rows in `finding_decisions`; `findings_review` events count them in `n_findings`.
+    pub(crate) decisions: i64,
 }
 
 /// The current UTC time as RFC 3339 with milliseconds.
@@ -254,7 +283,8 @@ pub(crate) fn verify(
     conn: &Connection,
     workspace_id: &[u8; 16],
     keys: &Keys,
-    links: &[VersionLink],
+    links: &[EventLink],
+    stored: &StoredCounts,
 ) -> Result<AuditVerification, Error> {
     let events = list(conn)?;
     let n_events = events.len() as i64;
@@ -332,18 +362,34 @@ pub(crate) fn verify(
         let created_by = usize::try_from(link.audit_seq - 1)
             .ok()
             .and_then(|i| events.get(i));
-        let object = format!("dataset:{}", link.dataset);
         let intact = created_by.is_some_and(|e| {
             e.hash == link.audit_hash
-                && e.action == Action::Import.as_str()
-                && e.object.as_deref() == Some(object.as_str())
+                && e.action == link.action.as_str()
+                && e.object.as_deref() == Some(link.object.as_str())
         });
         if !intact {
             return fail(format!(
-                "event {}, which records the import of dataset {} version {}, is missing or changed (log rolled back)",
-                link.audit_seq, link.dataset, link.version
+                "event {}, which records {}, is missing or changed (log rolled back)",
+                link.audit_seq, link.what
             ));
         }
+    }
+    let count = |action: Action| events.iter().filter(move |e| e.action == action.as_str());
+    let scan_events = count(Action::Scan).count() as i64;
+    if scan_events != stored.scans {
+        return fail(format!(
+            "the log records {scan_events} scans but the vault holds {} (scans deleted or added outside Breakwater)",
+            stored.scans
+        ));
+    }
+    let decided: i64 = count(Action::FindingsReview)
+        .map(|e| e.details["n_findings"].as_i64().unwrap_or(-1))
+        .sum();
+    if decided != stored.decisions {
+        return fail(format!(
+            "the log records {decided} review decisions but the vault holds {} (decisions deleted or added outside Breakwater)",
+            stored.decisions
+        ));
     }
     Ok(AuditVerification {
         ok: true,

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use table::{Column, ColumnType, Table, TypeInference};
 
-use crate::audit::AuditEvent;
+use crate::audit::{Action, AuditEvent, EventLink};
 use crate::chunk;
 use crate::keys::{Aad, Keys};
 use crate::Error;
@@ -69,14 +69,6 @@ struct StoredSchema {
     /// cutting that event out of the log is detected even if the log is rolled back whole.
     audit_seq: i64,
     audit_hash: String,
-}
-
-/// A version and the audit event its sealed schema says created it.
-pub(crate) struct VersionLink {
-    pub(crate) dataset: i64,
-    pub(crate) version: i64,
-    pub(crate) audit_seq: i64,
-    pub(crate) audit_hash: String,
 }
 
 /// What the importer knows about its source once every row is read.
@@ -407,7 +399,7 @@ pub(crate) fn version_links(
     conn: &Connection,
     ws: &[u8; 16],
     keys: &Keys,
-) -> Result<Vec<VersionLink>, Error> {
+) -> Result<Vec<EventLink>, Error> {
     let mut stmt = conn.prepare(
         "SELECT dataset_id, version, n_rows, schema_ct FROM versions ORDER BY dataset_id, version",
     )?;
@@ -422,11 +414,12 @@ pub(crate) fn version_links(
     rows.map(|row| {
         let (dataset, version, n_rows, sealed) = row?;
         let schema = open_schema(ws, keys, dataset, version, n_rows, &sealed)?;
-        Ok(VersionLink {
-            dataset,
-            version,
+        Ok(EventLink {
             audit_seq: schema.audit_seq,
             audit_hash: schema.audit_hash,
+            action: Action::Import,
+            object: format!("dataset:{dataset}"),
+            what: format!("the import of dataset {dataset} version {version}"),
         })
     })
     .collect()

@@ -76,6 +76,40 @@ pub enum Error {
         /// Requested report id.
         report: i64,
     },
+    /// The dataset version has no scan yet, so it has no findings.
+    #[error("dataset {dataset} version {version} has not been scanned for PHI yet")]
+    NotScanned {
+        /// Dataset id.
+        dataset: i64,
+        /// Version.
+        version: i64,
+    },
+    /// No finding with that number in the version's current scan.
+    #[error("scan {scan} has no finding {finding} (findings are numbered 1 to {n_findings})")]
+    UnknownFinding {
+        /// The scan the findings belong to.
+        scan: i64,
+        /// The finding number asked for.
+        finding: i64,
+        /// How many findings the scan has.
+        n_findings: i64,
+    },
+    /// No column with that number in the dataset version.
+    #[error("the dataset has no column {column} (it has {n_columns} columns)")]
+    UnknownColumnNumber {
+        /// The column number asked for, from 1.
+        column: i64,
+        /// Columns in the version.
+        n_columns: i64,
+    },
+    /// The caller reviewed the findings of a scan that is no longer the version's current one.
+    #[error("the findings were re-scanned (scan {expected} was replaced by scan {current}); nothing was recorded")]
+    ScanReplaced {
+        /// The scan the caller was looking at.
+        expected: i64,
+        /// The version's current scan.
+        current: i64,
+    },
     /// The file has no header row and so no columns.
     #[error("the dataset has no columns")]
     NoColumns,

@@ -63,6 +63,13 @@ impl Aad {
         self
     }
 
+    /// Appends a length-prefixed string, so adjacent strings cannot be re-split.
+    fn with_text(self, text: &str) -> Self {
+        let mut aad = self.with(text.len() as i64);
+        aad.0.extend_from_slice(text.as_bytes());
+        aad
+    }
+
     /// A user's wrapped data key, bound to the user id and name.
     pub(crate) fn wrapped_key(workspace_id: &[u8; 16], user_id: i64, user_name: &str) -> Self {
         let mut aad = Self::new(workspace_id, "wrapped-key").with(user_id);
@@ -93,6 +100,54 @@ impl Aad {
             .with(report)
             .with(dataset)
             .with(version)
+    }
+
+    /// A scan's sealed column classifications, bound to its dataset version.
+    pub(crate) fn scan(workspace_id: &[u8; 16], scan: i64, dataset: i64, version: i64) -> Self {
+        Self::new(workspace_id, "scan")
+            .with(scan)
+            .with(dataset)
+            .with(version)
+    }
+
+    /// One finding of a scan, bound to its scan, dataset version, number, column and row
+    /// (`-1` for a whole-column finding), so a row moved or edited anywhere fails to open.
+    pub(crate) fn finding(
+        workspace_id: &[u8; 16],
+        scan: i64,
+        dataset: i64,
+        version: i64,
+        finding: i64,
+        column_idx: i64,
+        row_idx: Option<i64>,
+    ) -> Self {
+        Self::new(workspace_id, "finding")
+            .with(scan)
+            .with(dataset)
+            .with(version)
+            .with(finding)
+            .with(column_idx)
+            .with(row_idx.unwrap_or(-1))
+    }
+
+    /// One review decision, bound to its id, finding, status, author and time, so a flipped
+    /// status or a decision moved to another finding fails to open.
+    pub(crate) fn decision(
+        workspace_id: &[u8; 16],
+        decision: i64,
+        scan: i64,
+        finding: i64,
+        status: &str,
+        decided_by: i64,
+        decided_at: &str,
+    ) -> Self {
+        Self::new(workspace_id, "finding-decision")
+            .with(decision)
+            .with(scan)
+            .with(finding)
+            .with(decided_by)
+            .with_text(status)
+            .with_text(decided_at)
     }
 
     /// One column chunk, bound to its dataset, version, column, chunk index and cell count.
@@ -131,6 +186,25 @@ mod tests {
         ] {
             assert_ne!(base, other.0);
         }
+    }
+
+    #[test]
+    fn finding_aad_differs_by_every_coordinate() {
+        let ws = [1u8; 16];
+        let base = Aad::finding(&ws, 1, 1, 1, 1, 0, None).0;
+        for other in [
+            Aad::finding(&ws, 2, 1, 1, 1, 0, None),
+            Aad::finding(&ws, 1, 2, 1, 1, 0, None),
+            Aad::finding(&ws, 1, 1, 2, 1, 0, None),
+            Aad::finding(&ws, 1, 1, 1, 2, 0, None),
+            Aad::finding(&ws, 1, 1, 1, 1, 1, None),
+            Aad::finding(&ws, 1, 1, 1, 1, 0, Some(0)),
+        ] {
+            assert_ne!(base, other.0);
+        }
+        let decision = |status, at| Aad::decision(&ws, 1, 1, 1, status, 1, at).0;
+        assert_ne!(decision("accepted", "t"), decision("rejected", "t"));
+        assert_ne!(decision("accepted", "t1"), decision("accepted", "t2"));
     }
 
     #[test]

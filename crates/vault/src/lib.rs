@@ -1,6 +1,6 @@
 //! Breakwater's encrypted store: one SQLite file per workspace holding users and their roles,
-//! the key hierarchy, datasets with immutable versions as encrypted column chunks, and the
-//! hash-chained audit log.
+//! the key hierarchy, datasets with immutable versions as encrypted column chunks, PHI scans
+//! with their findings and review decisions, and the hash-chained audit log.
 //!
 //! Entry points: [`Vault::create`] and [`Vault::open`], then [`Vault::unlock`] for an
 //! [`UnlockedVault`]. Every mutation writes its audit event in the same transaction.
@@ -17,6 +17,8 @@ mod datasets;
 mod error;
 mod keys;
 mod reports;
+mod reviews;
+mod scans;
 mod secret;
 mod store;
 mod users;
@@ -34,6 +36,8 @@ pub use datasets::{
     CHUNK_ROWS,
 };
 pub use error::Error;
+pub use reviews::{Decision, FindingStatus, Selection, UnknownStatus};
+pub use scans::{Finding, ScanColumn, ScanRecord, COLUMN_RULE};
 pub use secret::Passphrase;
 pub use store::{SCHEMA_VERSION, VAULT_FILE};
 pub use users::{
@@ -395,16 +399,134 @@ impl UnlockedVault {
         )
     }
 
+    /// Stores a PHI scan of a dataset version with its `scan` audit event (ids and counts
+    /// only) in one transaction, and returns it. It becomes the version's current scan; older
+    /// scans and their decisions are kept. The findings model is described in `scans.rs`.
+    pub fn save_scan(
+        &self,
+        dataset: i64,
+        version: i64,
+        result: &detect::ScanResult,
+    ) -> Result<ScanRecord, Error> {
+        let ws = &self.store.workspace_id;
+        let tx = self.store.conn.unchecked_transaction()?;
+        let prepared = scans::prepare(&tx, dataset, version, result)?;
+        let scan = prepared.scan;
+        let details = prepared.audit_details();
+        let event = self.event(Action::Scan, Some(format!("dataset:{dataset}")), details);
+        let event = audit::append(&tx, ws, Some(&self.keys), event)?;
+        prepared.write(&tx, ws, &self.keys, self.user.id, &event)?;
+        let record = scans::record(&tx, ws, &self.keys, scan)?;
+        tx.commit()?;
+        Ok(record)
+    }
+
+    /// The newest scan of a version, if it was ever scanned.
+    pub fn current_scan(&self, dataset: i64, version: i64) -> Result<Option<ScanRecord>, Error> {
+        let conn = &self.store.conn;
+        scans::current_id(conn, dataset, version)?
+            .map(|scan| scans::record(conn, &self.store.workspace_id, &self.keys, scan))
+            .transpose()
+    }
+
+    fn require_scan(&self, dataset: i64, version: i64) -> Result<ScanRecord, Error> {
+        self.current_scan(dataset, version)?
+            .ok_or(Error::NotScanned { dataset, version })
+    }
+
+    /// The current scan of a version and its findings (of one column index if given), by
+    /// number, each with its review status.
+    pub fn findings(
+        &self,
+        dataset: i64,
+        version: i64,
+        column: Option<usize>,
+    ) -> Result<(ScanRecord, Vec<Finding>), Error> {
+        let scan = self.require_scan(dataset, version)?;
+        let findings = scans::findings(
+            &self.store.conn,
+            &self.store.workspace_id,
+            &self.keys,
+            &scan,
+            column,
+        )?;
+        Ok((scan, findings))
+    }
+
+    /// Records `decision` on the selected findings of a version's current scan, with the
+    /// `findings_review` audit event (ids and counts; the reason as the event's reason), in
+    /// one transaction; returns the scan and the finding numbers decided. With
+    /// `expected_scan`, refuses if the version was re-scanned since. Selecting no finding
+    /// records nothing.
+    pub fn review_findings(
+        &self,
+        dataset: i64,
+        version: i64,
+        expected_scan: Option<i64>,
+        selection: &Selection,
+        decision: Decision,
+        reason: Option<String>,
+    ) -> Result<(ScanRecord, Vec<i64>), Error> {
+        let ws = &self.store.workspace_id;
+        let tx = self.store.conn.unchecked_transaction()?;
+        let scan = self.require_scan(dataset, version)?;
+        if let Some(expected) = expected_scan.filter(|&e| e != scan.scan) {
+            return Err(Error::ScanReplaced {
+                expected,
+                current: scan.scan,
+            });
+        }
+        let ids = reviews::select(&tx, &scan, selection)?;
+        if ids.is_empty() {
+            return Ok((scan, ids));
+        }
+        let new = reviews::NewDecisions {
+            scan: scan.scan,
+            findings: &ids,
+            decision,
+            decided_by: self.user.id,
+            reason: reason.as_deref(),
+        };
+        reviews::record(&tx, ws, &self.keys, &new)?;
+        let mut details = json!({
+            "dataset": dataset,
+            "version": version,
+            "scan": scan.scan,
+            "status": decision.status().as_str(),
+            "n_findings": ids.len(),
+            "all": *selection == Selection::All,
+        });
+        if let Selection::Column(c) = selection {
+            // Column numbers in audit details count from 1, as in `risk` events.
+            details["column"] = json!(c + 1);
+        }
+        let mut event = self.event(
+            Action::FindingsReview,
+            Some(format!("dataset:{dataset}")),
+            details,
+        );
+        event.reason = reason;
+        audit::append(&tx, ws, Some(&self.keys), event)?;
+        tx.commit()?;
+        Ok((scan, ids))
+    }
+
     /// Every audit event, oldest first.
     pub fn audit_events(&self) -> Result<Vec<AuditEvent>, Error> {
         audit::list(&self.store.conn)
     }
 
-    /// Checks the audit chain, its keyed anchor, and that every dataset version's creating
-    /// event is still in the log unchanged.
+    /// Checks the audit chain, its keyed anchor, that every dataset version's and scan's
+    /// creating event is still in the log unchanged, and that the log counts every scan and
+    /// review decision the vault holds.
     pub fn verify_audit(&self) -> Result<AuditVerification, Error> {
-        let ws = &self.store.workspace_id;
-        let links = datasets::version_links(&self.store.conn, ws, &self.keys)?;
-        audit::verify(&self.store.conn, ws, &self.keys, &links)
+        let (conn, ws) = (&self.store.conn, &self.store.workspace_id);
+        let mut links = datasets::version_links(conn, ws, &self.keys)?;
+        links.extend(scans::links(conn, ws, &self.keys)?);
+        let stored = audit::StoredCounts {
+            scans: scans::count(conn)?,
+            decisions: reviews::count(conn)?,
+        };
+        audit::verify(conn, ws, &self.keys, &links, &stored)
     }
 }
