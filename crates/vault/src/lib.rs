@@ -453,11 +453,17 @@ impl UnlockedVault {
         Ok((scan, findings))
     }
 
+    /// How many review decisions a scan has, all statuses together: it changes whenever any
+    /// of its findings is reviewed (for caches).
+    pub fn decision_count(&self, scan: i64) -> Result<i64, Error> {
+        reviews::count_of_scan(&self.store.conn, scan)
+    }
+
     /// Records `decision` on the selected findings of a version's current scan, with the
     /// `findings_review` audit event (ids and counts; the reason as the event's reason), in
     /// one transaction; returns the scan and the finding numbers decided. With
-    /// `expected_scan`, refuses if the version was re-scanned since. Selecting no finding
-    /// records nothing.
+    /// `expected_scan`, refuses if the version was re-scanned since. A selection without
+    /// findings (a column without any) records the event with `n_findings` 0.
     pub fn review_findings(
         &self,
         dataset: i64,
@@ -477,9 +483,6 @@ impl UnlockedVault {
             });
         }
         let ids = reviews::select(&tx, &scan, selection)?;
-        if ids.is_empty() {
-            return Ok((scan, ids));
-        }
         let new = reviews::NewDecisions {
             scan: scan.scan,
             findings: &ids,

@@ -245,3 +245,12 @@ pub(crate) fn record(
 pub(crate) fn count(conn: &Connection) -> Result<i64, Error> {
     Ok(conn.query_row("SELECT COUNT(*) FROM finding_decisions", [], |r| r.get(0))?)
 }
+
+/// Rows in `finding_decisions` of one scan.
+pub(crate) fn count_of_scan(conn: &Connection, scan: i64) -> Result<i64, Error> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM finding_decisions WHERE scan_id = ?1",
+        [scan],
+        |r| r.get(0),
+    )?)
+}

@@ -211,7 +211,7 @@ fn reviews_append_decisions_and_the_latest_wins() {
     assert_eq!(ids, [2, 3, 4]);
     assert_eq!(statuses(&v), [Accepted, Accepted, Accepted, Accepted]);
     let (_, ids) = review(Selection::Column(1), Decision::Accepted, None).unwrap();
-    assert!(ids.is_empty(), "a column without findings records nothing");
+    assert!(ids.is_empty(), "a column without findings decides none");
     review(Selection::All, Decision::Rejected, None).unwrap();
     assert_eq!(statuses(&v), [Rejected; 4]);
 
@@ -241,14 +241,19 @@ fn reviews_append_decisions_and_the_latest_wins() {
         .iter()
         .filter(|e| e.action == "findings_review")
         .collect();
-    assert_eq!(reviews.len(), 4);
+    assert_eq!(
+        reviews.len(),
+        5,
+        "every review is audited, even of no finding"
+    );
     assert_eq!(reviews[1].reason.as_deref(), Some("a clinician"));
+    assert_eq!(reviews[3].details["n_findings"], 0);
     assert_eq!(
         reviews[2].details,
         serde_json::json!({"dataset": 1, "version": 1, "scan": 1, "status": "accepted",
                            "n_findings": 3, "all": false, "column": 3})
     );
-    assert_eq!(reviews[3].details["all"], true);
+    assert_eq!(reviews[4].details["all"], true);
     assert!(v.verify_audit().unwrap().ok);
 }
 

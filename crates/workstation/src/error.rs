@@ -65,6 +65,23 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// A text file given for detection is binary or not UTF-8.
+    #[error("{path}: {source}")]
+    Text {
+        /// The path as given.
+        path: String,
+        /// Where the text went wrong (byte offsets only).
+        source: detect::StreamError,
+    },
+    /// A page of findings was asked for with a zero or too large limit.
+    #[error("a page holds 1 to {max} findings")]
+    BadFindingsPage {
+        /// Largest page.
+        max: u64,
+    },
+    /// A review named no finding.
+    #[error("no finding given to review")]
+    NoFindingsGiven,
     /// An output file could not be written.
     #[error("cannot write {path}: {source}")]
     OutputFile {
@@ -110,6 +127,9 @@ impl Error {
             Error::NotPermitted { .. } => ErrorCode::Auth,
             Error::Risk(risk::Error::Cancelled) => ErrorCode::Cancelled,
             Error::BadPageSize { .. }
+            | Error::BadFindingsPage { .. }
+            | Error::NoFindingsGiven
+            | Error::Text { .. }
             | Error::InputFile { .. }
             | Error::OutputFile { .. }
             | Error::Hierarchy { .. }
@@ -131,6 +151,12 @@ impl Error {
             Error::Locked { .. } => "unlock the workspace again with your user name and passphrase",
             Error::NotPermitted { .. } => "ask a workspace admin to grant you that role",
             Error::BadPageSize { .. } => "ask for fewer rows at a time",
+            Error::BadFindingsPage { .. } => "ask for fewer findings at a time",
+            Error::NoFindingsGiven => "give finding numbers, a column, or all findings",
+            Error::Text { source, .. } => match source {
+                detect::StreamError::Binary { .. } => "give a plain-text file; binary files cannot be scanned",
+                _ => "save the file as UTF-8 text and try again",
+            },
             Error::InputFile { .. } => "check the path and that you may read the file",
             Error::OutputFile { .. } => "check the directory exists, you may write there, and the disk has space",
             Error::Hierarchy { .. } => "use ARX's format: one row per original value, one column per level, the last the most general",
@@ -151,11 +177,15 @@ impl Error {
                 V::UnknownDataset { .. } => "list the datasets with `breakwater datasets`",
                 V::UnknownVersion { .. } => "list the versions with `breakwater datasets`",
                 V::UnknownReport { .. } => "check the report number",
+                V::NotScanned { .. } => "scan the dataset first (breakwater scan DATASET, or Scan for PHI in the app)",
+                V::UnknownFinding { .. } => "list the findings and their numbers with `breakwater findings DATASET`",
+                V::UnknownColumnNumber { .. } => "use a column name or number from the dataset's header",
+                V::ScanReplaced { .. } => "list the findings again and review those of the new scan",
                 V::NoColumns => "check that the file has a header row",
                 V::Tampered { .. } | V::Corrupt { .. } => {
                     "stop using this workspace, keep the file for investigation, and restore from a backup"
                 }
-                V::Cancelled => "start the import again when ready",
+                V::Cancelled => "start it again when ready",
                 V::DiskFull => "free disk space and try again; nothing was changed",
                 V::Table(t) => return table_hint(t),
                 V::Io { .. } => "check the path and its permissions",

@@ -1,6 +1,7 @@
 //! The facade both Breakwater shells (CLI and desktop app) call. It owns the session: who is
 //! signed in with which roles, auto-lock after idle time, and the rule that every action checks
-//! a role and leaves an audit event.
+//! a role and leaves an audit event. PHI scans and findings review live in `findings.rs`, text
+//! files scanned without a workspace in `text_file.rs`.
 //!
 //! Entry point: [`Workstation`]. It never parses command lines or talks to Tauri, and holds no
 //! SQL or cryptography of its own: storage is the `vault` crate's job.
@@ -10,8 +11,10 @@ mod anonymize;
 mod config;
 mod demo;
 mod error;
+mod findings;
 mod import;
 mod risk;
+mod text_file;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -26,15 +29,22 @@ use vault::{Action, NewEvent, UnlockedVault, Vault};
 pub use anonymize::{anonymize_file, AnonymizeOutcome, AnonymizeRequest};
 pub use config::{default_workspace_dir, Config};
 pub use demo::{create_demo, DEMO_DATASET_NAME};
+pub use detect::{ColumnClass, Kind, StreamError, StreamSpan, StreamSummary, UnknownKind};
 pub use error::{Error, ErrorCode, LockReason};
+pub use findings::{
+    ColumnSummary, FindingFilter, FindingPage, ReviewOutcome, ReviewRequest, ScanJob, ScanProgress,
+    ScanStage, ScanSummary, MAX_FINDINGS_PAGE,
+};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
 pub use risk::{
     assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts,
     RiskRequest,
 };
+pub use text_file::detect_text_file;
 pub use vault::{
-    canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Error as VaultError,
-    ImportOutcome, Passphrase, Role, Roles, User, VersionInfo,
+    canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Decision,
+    Error as VaultError, Finding, FindingStatus, ImportOutcome, Passphrase, Role, Roles, Selection,
+    UnknownStatus, User, VersionInfo, COLUMN_RULE,
 };
 
 /// Largest page of rows one call returns.
@@ -84,6 +94,8 @@ struct Session {
     assessed: HashSet<(i64, i64)>,
     /// The last version read whole, for repeated what-if assessments; dropped on lock.
     table_cache: Option<(i64, i64, Arc<Table>)>,
+    /// The findings of the last scan listed, for paging; dropped on lock.
+    findings_cache: Option<Arc<findings::CachedFindings>>,
 }
 
 impl Session {
@@ -102,6 +114,28 @@ impl Session {
         let table = Arc::new(self.vault.read_table(&info)?);
         self.table_cache = Some((info.dataset, info.version, Arc::clone(&table)));
         Ok((info, table))
+    }
+
+    /// Writes a `view` event with `details` the first time a version's cells (or where PHI
+    /// sits in them) are shown in this session.
+    fn note_view(
+        &mut self,
+        dataset: i64,
+        version: i64,
+        details: serde_json::Value,
+    ) -> Result<(), Error> {
+        if self.viewed.contains(&(dataset, version)) {
+            return Ok(());
+        }
+        self.vault.record(NewEvent {
+            actor: self.vault.user().name.clone(),
+            action: Action::View,
+            object: Some(format!("dataset:{dataset}")),
+            reason: None,
+            details,
+        })?;
+        self.viewed.insert((dataset, version));
+        Ok(())
     }
 }
 
@@ -159,6 +193,7 @@ impl Workstation {
             viewed: HashSet::new(),
             assessed: HashSet::new(),
             table_cache: None,
+            findings_cache: None,
         });
         self.locked_reason = None;
         info
@@ -298,16 +333,11 @@ impl Workstation {
         let info = session.vault.version_info(dataset, version)?;
         let version = info.version;
         let rows = session.vault.read_rows(&info, offset, limit)?;
-        if !session.viewed.contains(&(dataset, version)) {
-            session.vault.record(NewEvent {
-                actor: session.vault.user().name.clone(),
-                action: Action::View,
-                object: Some(format!("dataset:{dataset}")),
-                reason: None,
-                details: json!({ "version": version, "offset": offset, "rows": rows.len() }),
-            })?;
-            session.viewed.insert((dataset, version));
-        }
+        session.note_view(
+            dataset,
+            version,
+            json!({ "version": version, "offset": offset, "rows": rows.len() }),
+        )?;
         Ok(Page { offset, rows })
     }
 
