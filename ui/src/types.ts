@@ -141,3 +141,72 @@ export interface RiskRequest {
 export interface SavedRiskReport {
   report: number;
 }
+
+// ---------- PHI scan and review ----------
+
+/** One of the 18 Safe Harbor identifier kinds, as the Rust `detect::Kind` names them. */
+export type PhiKind =
+  | 'NAME'
+  | 'GEO'
+  | 'DATE'
+  | 'AGE'
+  | 'PHONE'
+  | 'FAX'
+  | 'EMAIL'
+  | 'SSN'
+  | 'MRN'
+  | 'HEALTH_PLAN'
+  | 'ACCOUNT'
+  | 'LICENSE'
+  | 'VEHICLE'
+  | 'DEVICE'
+  | 'URL'
+  | 'IP'
+  | 'BIOMETRIC'
+  | 'OTHER_ID';
+
+/** What a column is for de-identification. */
+export type ColumnClass = 'direct' | 'quasi' | 'free_text' | 'none';
+
+/** Where a finding stands in review. */
+export type FindingStatus = 'pending' | 'accepted' | 'rejected';
+
+/** A reviewer's decision. */
+export type Decision = 'accepted' | 'rejected';
+
+/** How the current scan classified one column. */
+export interface ColumnSummary {
+  /** Column index, from 0. */
+  column: number;
+  name: string;
+  /** The kind of a direct-identifier column; null otherwise. */
+  kind: PhiKind | null;
+  class: ColumnClass;
+  /** 0 to 1. */
+  confidence: number;
+  /** The classifier's reasons in words; never a cell value. */
+  evidence: string;
+  /** Values sampled. */
+  sampled: number;
+  n_findings: number;
+}
+
+/**
+ * One finding. A whole-column finding (a `direct` column) has row, start and end
+ * null and stands for every cell of its column. Offsets count Unicode scalar
+ * values in the cell, end exclusive.
+ */
+export interface Finding {
+  /** Finding number, 1 to the scan's n_findings. */
+  finding: number;
+  column: number;
+  row: number | null;
+  start: number | null;
+  end: number | null;
+  kind: PhiKind;
+  /** 0 to 1. */
+  confidence: number;
+  /** The detector's rule; "column" for whole-column findings. */
+  rule: string;
+  status: FindingStatus;
+}
