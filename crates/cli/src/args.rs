@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 
 /// Breakwater: encrypted de-identification workstation for clinical data.
 #[derive(Debug, Parser)]
@@ -46,6 +46,12 @@ pub enum Command {
     Risk(RiskArgs),
     /// Find the optimal generalization of a CSV file for k-anonymity (and l-diversity).
     Anonymize(AnonymizeArgs),
+    /// Find PHI in a plain-text file of any size (no workspace).
+    Detect(DetectArgs),
+    /// Scan a dataset version for PHI (analyst); audited.
+    Scan(ScanArgs),
+    /// List a dataset version's PHI findings, or accept/reject them (analyst).
+    Findings(FindingsArgs),
 }
 
 /// `user` subcommands.
@@ -167,6 +173,94 @@ pub struct AnonymizeArgs {
     /// Write the transformed table here (CSV).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// `detect` arguments.
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    /// The UTF-8 text file to scan; read as a stream, so it may be of any size.
+    #[arg(long = "text-file", value_name = "PATH")]
+    pub text_file: PathBuf,
+    /// Print only the totals: bytes, spans, spans per kind.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// `scan` arguments.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Dataset id or exact name.
+    pub dataset: String,
+    /// Version (default: latest).
+    #[arg(long)]
+    pub version: Option<i64>,
+}
+
+/// `findings` arguments: list, unless a subcommand reviews.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct FindingsArgs {
+    /// `accept` or `reject` findings.
+    #[command(subcommand)]
+    pub review: Option<FindingsCommand>,
+    /// Dataset id or exact name.
+    #[arg(required = true)]
+    pub dataset: Option<String>,
+    /// Version (default: latest).
+    #[arg(long)]
+    pub version: Option<i64>,
+    /// Only findings in this column (name, or number from 1).
+    #[arg(long, value_name = "C")]
+    pub column: Option<String>,
+    /// Only findings of this kind, e.g. NAME, SSN, HEALTH_PLAN.
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// Only findings with this status: pending, accepted or rejected.
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Only findings at least this sure (0 to 1).
+    #[arg(long = "min-confidence", value_name = "X")]
+    pub min_confidence: Option<f64>,
+    /// At most this many findings (1 to 1000; default: all).
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Matching findings to skip first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: u64,
+}
+
+/// `findings` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum FindingsCommand {
+    /// Confirm findings as PHI; audited.
+    Accept(ReviewArgs),
+    /// Judge findings not PHI; audited.
+    Reject(ReviewArgs),
+}
+
+/// Which findings `findings accept|reject` decides, and why.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["findings", "column", "all"])))]
+pub struct ReviewArgs {
+    /// Dataset id or exact name.
+    pub dataset: String,
+    /// Finding numbers, as `breakwater findings DATASET` lists them.
+    pub findings: Vec<i64>,
+    /// Every finding of this column (name, or number from 1).
+    #[arg(long, value_name = "C")]
+    pub column: Option<String>,
+    /// Every finding of the version's current scan.
+    #[arg(long)]
+    pub all: bool,
+    /// Why (recorded in the audit trail).
+    #[arg(long, value_name = "T")]
+    pub reason: Option<String>,
+    /// Version (default: latest).
+    #[arg(long)]
+    pub version: Option<i64>,
+    /// Refuse if the version's current scan is no longer this one (re-scanned meanwhile).
+    #[arg(long)]
+    pub scan: Option<i64>,
 }
 
 /// `audit` arguments.

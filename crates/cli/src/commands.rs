@@ -12,6 +12,7 @@ use crate::args::{
 };
 use crate::failure::Failure;
 use crate::passphrase;
+use crate::phi;
 
 /// A command's report in both forms. A report can still carry a failure (a broken audit
 /// chain is reported on stdout and exits 4).
@@ -22,14 +23,25 @@ pub struct Output {
     pub json: Value,
     /// Printed on stderr after the report; its exit code is the process's.
     pub failure: Option<Failure>,
+    /// True when the command already wrote its report to stdout (streamed output).
+    pub is_printed: bool,
 }
 
 impl Output {
-    fn new(human: String, json: Value) -> Self {
+    pub(crate) fn new(human: String, json: Value) -> Self {
         Self {
             human,
             json,
             failure: None,
+            is_printed: false,
+        }
+    }
+
+    /// The report of a command that streamed it to stdout itself.
+    pub(crate) fn printed() -> Self {
+        Self {
+            is_printed: true,
+            ..Self::new(String::new(), Value::Null)
         }
     }
 }
@@ -44,6 +56,9 @@ pub fn run(cli: &Cli) -> Result<Output, Failure> {
         Command::Init => init(dir, cli),
         Command::Demo => demo(dir, cli),
         Command::Anonymize(args) => anonymize(args),
+        Command::Detect(args) => phi::detect(args, cli.json),
+        Command::Scan(args) => phi::scan(&mut unlock(dir, cli)?, args),
+        Command::Findings(args) => phi::findings(&mut unlock(dir, cli)?, args),
         Command::Risk(args) if args.csv.is_some() => risk(None, args),
         Command::Risk(args) => risk(Some(&mut unlock(dir, cli)?), args),
         Command::User(UserCommand::Add { name, roles }) => {
@@ -345,6 +360,7 @@ fn audit_verify(ws: &mut Workstation) -> Result<Output, Failure> {
         human,
         json,
         failure,
+        is_printed: false,
     })
 }
 

@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod failure;
 mod passphrase;
+mod phi;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,6 +30,9 @@ fn main() -> ExitCode {
         }
     };
     match commands::run(&cli) {
+        Ok(output) if output.is_printed => {
+            output.failure.as_ref().map_or(ExitCode::SUCCESS, report)
+        }
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             let text = if cli.json {

@@ -1,102 +1,13 @@
 //! The `breakwater` CLI contract (CLI.md): JSON shapes, passphrase sources, exit codes, and
 //! that nothing sensitive reaches stderr or the workspace files in plaintext.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
+use common::{fixture, write, Run, Workspace, PASS};
 use serde_json::Value;
-
-const PASS: &str = "ana's long passphrase";
-const BIN: &str = env!("CARGO_BIN_EXE_breakwater");
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}): {}", self.stdout))
-    }
-}
-
-struct Workspace {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    stderr_log: std::cell::RefCell<String>,
-}
-
-impl Workspace {
-    fn new() -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("ws");
-        Self {
-            _tmp: tmp,
-            dir,
-            stderr_log: Default::default(),
-        }
-    }
-
-    fn initialised() -> Self {
-        let ws = Self::new();
-        let r = ws.run(&["init", "--json"], &[("BREAKWATER_PASSPHRASE", PASS)]);
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        ws
-    }
-
-    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.args(args)
-            .env_remove("BREAKWATER_PASSPHRASE")
-            .env_remove("BREAKWATER_NEW_PASSPHRASE")
-            .env("BREAKWATER_WORKSPACE", &self.dir)
-            .env("BREAKWATER_USER", "ana")
-            .stdin(Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd
-    }
-
-    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let out = self.command(args, env).output().unwrap();
-        let run = Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        };
-        self.stderr_log.borrow_mut().push_str(&run.stderr);
-        run
-    }
-
-    /// Runs as ana with her passphrase.
-    fn ana(&self, args: &[&str]) -> Run {
-        self.run(args, &[("BREAKWATER_PASSPHRASE", PASS)])
-    }
-
-    fn sql(&self) -> rusqlite::Connection {
-        let c = rusqlite::Connection::open(self.dir.join("vault.sqlite3")).unwrap();
-        c.execute_batch(
-            "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;",
-        )
-        .unwrap();
-        c
-    }
-}
-
-fn write(dir: &Path, name: &str, body: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, body).unwrap();
-    path
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/data")
-        .join(name)
-}
 
 #[test]
 fn init_import_datasets_show_audit_transcript() {

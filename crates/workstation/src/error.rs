@@ -155,7 +155,7 @@ impl Error {
             Error::NoFindingsGiven => "give finding numbers, a column, or all findings",
             Error::Text { source, .. } => match source {
                 detect::StreamError::Binary { .. } => "give a plain-text file; binary files cannot be scanned",
-                _ => "save the file as UTF-8 text and try again",
+                _ => "re-save the file with UTF-8 encoding (most editors offer it under Save As)",
             },
             Error::InputFile { .. } => "check the path and that you may read the file",
             Error::OutputFile { .. } => "check the directory exists, you may write there, and the disk has space",
