@@ -5,11 +5,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
 use workstation::{
-    AuditEvent, AuditVerification, DatasetSummary, ErrorCode, ImportRequest, Page, Passphrase,
-    RiskAssessment, RiskCharts, RiskRequest, SessionInfo, Status, VersionInfo, Workstation,
+    AuditEvent, AuditVerification, ColumnSummary, DatasetSummary, Decision, ErrorCode,
+    FindingFilter, FindingPage, FindingStatus, ImportRequest, Kind, Page, Passphrase,
+    ReviewOutcome, ReviewRequest, RiskAssessment, RiskCharts, RiskRequest, ScanSummary, Selection,
+    SessionInfo, Status, VersionInfo, Workstation,
 };
 
 /// What the app keeps between commands.
@@ -18,6 +20,8 @@ pub struct AppState {
     pub workstation: Mutex<Workstation>,
     /// Set by `cancel_import`; the running import checks it after every chunk.
     pub cancel_import: Arc<AtomicBool>,
+    /// Set by `cancel_scan`; the running scan checks it after every column.
+    pub cancel_scan: Arc<AtomicBool>,
 }
 
 /// An error as the UI receives it.
@@ -88,10 +92,12 @@ pub async fn unlock(
     Ok(workstation(&state)?.unlock(&user, &Passphrase::new(passphrase))?)
 }
 
-/// Locks the session; a running import is cancelled too (it holds its own copy of the key).
+/// Locks the session; a running import or scan is cancelled too (each holds its own copy of
+/// the key).
 #[tauri::command]
 pub fn lock(state: State<'_, AppState>) -> Reply<()> {
     state.cancel_import.store(true, Ordering::SeqCst);
+    state.cancel_scan.store(true, Ordering::SeqCst);
     workstation(&state)?.lock();
     Ok(())
 }
@@ -252,4 +258,117 @@ pub async fn save_risk_report(
     let request = risk_request(qi, sensitive, person_id, threshold, population_size);
     let (report, _) = workstation(&state)?.save_risk_report(dataset, version, &request, reason)?;
     Ok(SavedReport { report })
+}
+
+/// Scans a version for PHI on a worker thread, emitting `scan-progress` events; `cancel_scan`
+/// stops it and nothing is stored.
+#[tauri::command]
+pub async fn scan_dataset(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+) -> Reply<ScanSummary> {
+    let job = workstation(&state)?.scan_job(dataset, version)?;
+    let cancel = Arc::clone(&state.cancel_scan);
+    cancel.store(false, Ordering::SeqCst);
+    tauri::async_runtime::spawn_blocking(move || {
+        job.run(&mut |progress| {
+            let _ = app.emit("scan-progress", progress);
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+    .await
+    .map_err(|_| internal("the scan stopped unexpectedly; nothing was stored"))?
+    .map_err(CommandError::from)
+}
+
+#[tauri::command]
+pub fn cancel_scan(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel_scan.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn scan_summary(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+) -> Reply<Option<ScanSummary>> {
+    Ok(workstation(&state)?.scan_summary(dataset, version)?)
+}
+
+#[tauri::command]
+pub async fn column_findings(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+) -> Reply<Vec<ColumnSummary>> {
+    Ok(workstation(&state)?.column_findings(dataset, version)?)
+}
+
+// The arguments mirror the review screen's query one to one (Tauri maps each to a camelCase key).
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+pub async fn list_findings(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+    column: Option<usize>,
+    kinds: Option<Vec<Kind>>,
+    status: Option<FindingStatus>,
+    min_confidence: Option<f64>,
+    row_first: Option<u64>,
+    row_last: Option<u64>,
+    offset: u64,
+    limit: u64,
+) -> Reply<FindingPage> {
+    let filter = FindingFilter {
+        column,
+        kinds: kinds.unwrap_or_default(),
+        status,
+        min_confidence,
+        rows: row_first.zip(row_last),
+        offset,
+        limit: Some(limit),
+    };
+    Ok(workstation(&state)?.findings(dataset, version, &filter)?)
+}
+
+/// Which findings a review covers, as the UI sends it: `{ids: [..]}`, `{column: n}` or
+/// `{all: true}`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewSelection {
+    /// Finding numbers.
+    Ids(Vec<i64>),
+    /// A column index, from 0.
+    Column(usize),
+    /// Every finding (must be `true`).
+    All(bool),
+}
+
+#[tauri::command]
+pub async fn review_findings(
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+    selection: ReviewSelection,
+    decision: Decision,
+    reason: Option<String>,
+    scan: Option<i64>,
+) -> Reply<ReviewOutcome> {
+    let selection = match selection {
+        ReviewSelection::Ids(ids) => Selection::Ids(ids),
+        ReviewSelection::Column(column) => Selection::Column(column),
+        ReviewSelection::All(true) => Selection::All,
+        ReviewSelection::All(false) => Selection::Ids(Vec::new()),
+    };
+    let request = ReviewRequest {
+        selection,
+        decision,
+        reason,
+        scan,
+    };
+    Ok(workstation(&state)?.review_findings(dataset, version, &request)?)
 }

@@ -31,6 +31,7 @@ fn main() {
     let state = commands::AppState {
         workstation: Mutex::new(Workstation::new(workspace_dir(), Config::from_env())),
         cancel_import: Arc::new(AtomicBool::new(false)),
+        cancel_scan: Arc::new(AtomicBool::new(false)),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -49,6 +50,12 @@ fn main() {
             commands::verify_audit,
             commands::assess_risk,
             commands::save_risk_report,
+            commands::scan_dataset,
+            commands::cancel_scan,
+            commands::scan_summary,
+            commands::column_findings,
+            commands::list_findings,
+            commands::review_findings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

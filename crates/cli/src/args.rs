@@ -212,9 +212,9 @@ pub struct FindingsArgs {
     /// Only findings in this column (name, or number from 1).
     #[arg(long, value_name = "C")]
     pub column: Option<String>,
-    /// Only findings of this kind, e.g. NAME, SSN, HEALTH_PLAN.
-    #[arg(long, value_name = "K")]
-    pub kind: Option<String>,
+    /// Only findings of these kinds, comma-separated, e.g. NAME,SSN,HEALTH_PLAN.
+    #[arg(long, value_name = "K[,K]", value_delimiter = ',')]
+    pub kind: Vec<String>,
     /// Only findings with this status: pending, accepted or rejected.
     #[arg(long, value_name = "S")]
     pub status: Option<String>,

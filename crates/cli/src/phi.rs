@@ -282,12 +282,12 @@ pub fn findings(ws: &mut Workstation, args: &FindingsArgs) -> Result<Output, Fai
             "breakwater findings DATASET, or breakwater findings accept|reject DATASET ...",
         ));
     };
-    let kind = args
+    let kinds = args
         .kind
-        .as_deref()
-        .map(str::parse::<Kind>)
-        .transpose()
-        .map_err(|e| Failure::usage(e.to_string(), "for example --kind NAME"))?;
+        .iter()
+        .map(|k| k.parse::<Kind>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::usage(e.to_string(), "for example --kind NAME,SSN"))?;
     let status = args
         .status
         .as_deref()
@@ -302,9 +302,10 @@ pub fn findings(ws: &mut Workstation, args: &FindingsArgs) -> Result<Output, Fai
         .transpose()?;
     let filter = FindingFilter {
         column,
-        kind,
+        kinds,
         status,
         min_confidence: args.min_confidence,
+        rows: None,
         offset: args.offset,
         limit: args.limit,
     };

@@ -122,12 +122,15 @@ impl ScanSummary {
 pub struct FindingFilter {
     /// Only this column index (from 0).
     pub column: Option<usize>,
-    /// Only this kind.
-    pub kind: Option<Kind>,
+    /// Only these kinds; empty for every kind.
+    pub kinds: Vec<Kind>,
     /// Only this status.
     pub status: Option<FindingStatus>,
     /// Only findings at least this sure.
     pub min_confidence: Option<f64>,
+    /// Only cell findings in rows `first..=last` (whole-column findings have no row and are
+    /// left out), e.g. the rows a grid shows.
+    pub rows: Option<(u64, u64)>,
     /// Matching findings to skip.
     pub offset: u64,
     /// At most this many (1 to [`MAX_FINDINGS_PAGE`]); `None` returns every match.
@@ -237,7 +240,10 @@ fn page(findings: &[Finding], filter: &FindingFilter) -> (u64, Vec<Finding>) {
     let mut page = Vec::new();
     let matching = findings.iter().filter(|f| {
         filter.column.map_or(true, |c| f.column == c)
-            && filter.kind.map_or(true, |k| f.kind == k)
+            && (filter.kinds.is_empty() || filter.kinds.contains(&f.kind))
+            && filter.rows.map_or(true, |(first, last)| {
+                f.row.is_some_and(|r| (first..=last).contains(&r))
+            })
             && filter.status.map_or(true, |s| f.status == s)
             && filter.min_confidence.map_or(true, |c| f.confidence >= c)
     });
@@ -460,7 +466,7 @@ mod tests {
         };
         assert_eq!(numbers(paged), (10, vec![4, 5, 6, 7]));
         let names = FindingFilter {
-            kind: Some(Kind::Name),
+            kinds: vec![Kind::Name],
             status: Some(FindingStatus::Accepted),
             ..FindingFilter::default()
         };
@@ -471,6 +477,23 @@ mod tests {
             ..FindingFilter::default()
         };
         assert_eq!(numbers(sure_in_column_1), (2, vec![7, 10]));
+        let mut rows = all.clone();
+        rows[0].row = None;
+        for (i, f) in rows.iter_mut().enumerate().skip(1) {
+            f.row = Some(i as u64);
+        }
+        let window = FindingFilter {
+            rows: Some((0, 2)),
+            kinds: vec![Kind::Date, Kind::Name],
+            ..FindingFilter::default()
+        };
+        let (total, in_window) = page(&rows, &window);
+        let in_window: Vec<i64> = in_window.iter().map(|f| f.finding).collect();
+        assert_eq!(
+            (total, in_window),
+            (2, vec![2, 3]),
+            "whole-column findings have no row"
+        );
         let beyond = FindingFilter {
             offset: 50,
             ..FindingFilter::default()
