@@ -21,6 +21,12 @@ vi.mock('./api', () => ({
   datasetPage: vi.fn(),
   assessRisk: vi.fn(),
   saveRiskReport: vi.fn(),
+  scanSummary: vi.fn(),
+  listFindings: vi.fn(),
+  reviewFindings: vi.fn(),
+  scanDataset: vi.fn(),
+  cancelScan: vi.fn(),
+  onScanProgress: vi.fn(),
   errorCode: (e: unknown) => (e instanceof BreakwaterError ? e.code : null),
   onSessionLocked: (fn: () => void) => {
     lockedListeners.add(fn);
@@ -75,6 +81,7 @@ beforeEach(() => {
   vi.mocked(api.unlock).mockReset().mockResolvedValue(session);
   vi.mocked(api.datasetInfo).mockReset().mockImplementation(async (_d, v) => info(v ?? 2));
   vi.mocked(api.datasetPage).mockReset().mockResolvedValue({ offset: 0, rows: [] });
+  vi.mocked(api.scanSummary).mockReset().mockResolvedValue(null);
 });
 
 afterEach(() => {
@@ -174,5 +181,26 @@ describe('App shell', () => {
     fireEvent.click(document.getElementById('nav-datasets')!);
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Datasets' })).toBeTruthy());
     expect(document.getElementById('nav-risk')).toBeNull();
+  });
+
+  it('opens the PHI review from a dataset, with its own tab', async () => {
+    vi.mocked(api.listDatasets).mockResolvedValue([summary]);
+    render(<App />);
+    await waitFor(() => expect(document.querySelector('[data-dataset-id="7"]')).not.toBeNull());
+    expect(document.getElementById('nav-review')).toBeNull();
+    fireEvent.click(document.querySelector('[data-dataset-id="7"]')!);
+    await waitFor(() => expect(document.getElementById('open-review')).not.toBeNull());
+    fireEvent.click(document.getElementById('open-review')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'PHI review' })).toBeTruthy());
+    expect(document.getElementById('nav-review')!.getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(document.getElementById('review-not-scanned')).not.toBeNull());
+    expect(api.scanSummary).toHaveBeenCalledWith(7, 2);
+    // The session has no analyst role: the scan button says so.
+    expect((document.getElementById('scan-start') as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(document.getElementById('review-back')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'discharges_2024' })).toBeTruthy());
+    fireEvent.click(document.getElementById('nav-review')!);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'PHI review' })).toBeTruthy());
   });
 });

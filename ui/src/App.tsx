@@ -9,6 +9,7 @@ import { DatasetsScreen } from './screens/Datasets/DatasetsScreen';
 import { DatasetScreen } from './screens/Dataset/DatasetScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { RiskScreen } from './screens/Risk/RiskScreen';
+import { ReviewScreen } from './screens/Review/ReviewScreen';
 
 const POLL_MS = 10_000;
 
@@ -16,9 +17,10 @@ type Screen =
   | { name: 'datasets' }
   | { name: 'dataset'; id: number }
   | { name: 'risk'; id: number; version: number | null }
+  | { name: 'review'; id: number; version: number | null }
   | { name: 'audit' };
 
-/** The dataset the Risk tab assesses; null shows no Risk tab. */
+/** The dataset the Review and Risk tabs open; null shows neither tab. */
 interface OpenDataset {
   id: number;
   version: number | null;
@@ -168,7 +170,8 @@ export function App() {
     );
   }
 
-  const tab = screen.name === 'audit' ? 'audit' : screen.name === 'risk' ? 'risk' : 'datasets';
+  const tab =
+    screen.name === 'audit' || screen.name === 'risk' || screen.name === 'review' ? screen.name : 'datasets';
 
   const showDatasets = () => {
     setOpenDataset(null);
@@ -177,6 +180,10 @@ export function App() {
   const openRisk = (dataset: OpenDataset) => {
     setOpenDataset(dataset);
     setScreen({ name: 'risk', id: dataset.id, version: dataset.version });
+  };
+  const openReview = (dataset: OpenDataset) => {
+    setOpenDataset(dataset);
+    setScreen({ name: 'review', id: dataset.id, version: dataset.version });
   };
 
   return (
@@ -196,6 +203,17 @@ export function App() {
           >
             Datasets
           </button>
+          {openDataset && (
+            <button
+              id="nav-review"
+              type="button"
+              className="nav-tab"
+              aria-current={tab === 'review' ? 'page' : undefined}
+              onClick={() => openReview(openDataset)}
+            >
+              PHI review
+            </button>
+          )}
           {openDataset && (
             <button
               id="nav-risk"
@@ -245,6 +263,16 @@ export function App() {
             datasetId={screen.id}
             onBack={showDatasets}
             onAssessRisk={(version) => openRisk({ id: screen.id, version })}
+            onReview={(version) => openReview({ id: screen.id, version })}
+          />
+        )}
+        {screen.name === 'review' && (
+          <ReviewScreen
+            key={`${screen.id}:${screen.version ?? 'latest'}`}
+            datasetId={screen.id}
+            version={screen.version}
+            roles={session.roles}
+            onBack={() => setScreen({ name: 'dataset', id: screen.id })}
           />
         )}
         {screen.name === 'risk' && (

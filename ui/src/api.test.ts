@@ -87,4 +87,105 @@ describe('api wrappers', () => {
     stop();
     expect(unlisten).toHaveBeenCalled();
   });
+
+  it('sends the PHI review commands with the keys of docs/review-api.md', async () => {
+    await api.scanDataset(4, null);
+    await api.cancelScan();
+    await api.scanSummary(4, 3);
+    await api.columnFindings(4, 3);
+    await api.listFindings({
+      dataset: 4,
+      version: 3,
+      column: 2,
+      kinds: ['NAME', 'SSN'],
+      status: 'pending',
+      minConfidence: 0.8,
+      rows: { first: 200, last: 399 },
+      offset: 100,
+      limit: 100,
+    });
+    await api.listFindings({
+      dataset: 4,
+      version: null,
+      column: null,
+      kinds: [],
+      status: null,
+      minConfidence: null,
+      rows: null,
+      offset: 0,
+      limit: 1000,
+    });
+    await api.reviewFindings({
+      dataset: 4,
+      version: 3,
+      selection: { ids: [5, 9] },
+      decision: 'rejected',
+      reason: 'Drug name, not a person',
+      scan: 12,
+    });
+    await api.reviewFindings({ dataset: 4, version: null, selection: { column: 3 }, decision: 'accepted', reason: null, scan: null });
+    await api.reviewFindings({ dataset: 4, version: 3, selection: { all: true }, decision: 'accepted', reason: null, scan: 12 });
+    expect(invoke.mock.calls).toEqual([
+      ['scan_dataset', { dataset: 4, version: null }],
+      ['cancel_scan', undefined],
+      ['scan_summary', { dataset: 4, version: 3 }],
+      ['column_findings', { dataset: 4, version: 3 }],
+      [
+        'list_findings',
+        {
+          dataset: 4,
+          version: 3,
+          column: 2,
+          kinds: ['NAME', 'SSN'],
+          status: 'pending',
+          minConfidence: 0.8,
+          rowFirst: 200,
+          rowLast: 399,
+          offset: 100,
+          limit: 100,
+        },
+      ],
+      [
+        'list_findings',
+        {
+          dataset: 4,
+          version: null,
+          column: null,
+          kinds: null,
+          status: null,
+          minConfidence: null,
+          rowFirst: null,
+          rowLast: null,
+          offset: 0,
+          limit: 1000,
+        },
+      ],
+      [
+        'review_findings',
+        {
+          dataset: 4,
+          version: 3,
+          selection: { ids: [5, 9] },
+          decision: 'rejected',
+          reason: 'Drug name, not a person',
+          scan: 12,
+        },
+      ],
+      ['review_findings', { dataset: 4, version: null, selection: { column: 3 }, decision: 'accepted', reason: null, scan: null }],
+      ['review_findings', { dataset: 4, version: 3, selection: { all: true }, decision: 'accepted', reason: null, scan: 12 }],
+    ]);
+  });
+
+  it('listens to scan-progress events', async () => {
+    const unlisten = vi.fn();
+    listen.mockResolvedValue(unlisten);
+    const handler = vi.fn();
+    const stop = await api.onScanProgress(handler);
+    expect(listen.mock.calls[0][0]).toBe('scan-progress');
+    const cb = listen.mock.calls[0][1] as (e: { payload: unknown }) => void;
+    cb({ payload: { stage: 'detecting', columns_done: 2, columns: 9 } });
+    expect(handler).toHaveBeenCalledWith({ stage: 'detecting', columns_done: 2, columns: 9 });
+    stop();
+    expect(unlisten).toHaveBeenCalled();
+  });
 });

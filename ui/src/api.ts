@@ -7,14 +7,21 @@ import { BreakwaterError, toBreakwaterError } from './errors';
 import type {
   AuditEvent,
   AuditVerification,
+  ColumnSummary,
   DatasetInfo,
   DatasetSummary,
+  FindingPage,
+  FindingQuery,
   ImportProgress,
   ImportResult,
   Page,
+  ReviewOutcome,
+  ReviewRequest,
   RiskRequest,
   RiskView,
   SavedRiskReport,
+  ScanProgress,
+  ScanSummary,
   SessionInfo,
   WorkspaceStatus,
 } from './types';
@@ -115,6 +122,63 @@ function riskArgs(r: RiskRequest): Record<string, unknown> {
     threshold: r.threshold,
     populationSize: r.populationSize,
   };
+}
+
+/**
+ * Scans a version for PHI and stores the findings (analyst; audited). Long-running:
+ * progress arrives through onScanProgress; cancelScan stops it and nothing is stored.
+ */
+export function scanDataset(dataset: number, version: number | null): Promise<ScanSummary> {
+  return call<ScanSummary>('scan_dataset', { dataset, version });
+}
+
+export async function cancelScan(): Promise<void> {
+  await call<null>('cancel_scan');
+}
+
+/** The version's current scan, or null when it was never scanned. */
+export function scanSummary(dataset: number, version: number | null): Promise<ScanSummary | null> {
+  return call<ScanSummary | null>('scan_summary', { dataset, version });
+}
+
+/** How the current scan classified each column; empty when the version was never scanned. */
+export function columnFindings(dataset: number, version: number | null): Promise<ColumnSummary[]> {
+  return call<ColumnSummary[]>('column_findings', { dataset, version });
+}
+
+/** A page of the current scan's findings with their review status. The first listing per version per session is audited as a view. */
+export function listFindings(query: FindingQuery): Promise<FindingPage> {
+  return call<FindingPage>('list_findings', {
+    dataset: query.dataset,
+    version: query.version,
+    column: query.column,
+    kinds: query.kinds.length > 0 ? query.kinds : null,
+    status: query.status,
+    minConfidence: query.minConfidence,
+    rowFirst: query.rows ? query.rows.first : null,
+    rowLast: query.rows ? query.rows.last : null,
+    offset: query.offset,
+    limit: query.limit,
+  });
+}
+
+/** Accepts or rejects findings (analyst); stored in the vault and audited with the reason. */
+export function reviewFindings(request: ReviewRequest): Promise<ReviewOutcome> {
+  return call<ReviewOutcome>('review_findings', {
+    dataset: request.dataset,
+    version: request.version,
+    selection: request.selection,
+    decision: request.decision,
+    reason: request.reason,
+    scan: request.scan,
+  });
+}
+
+/** Subscribes to 'scan-progress' events. Resolves to an unsubscribe function. */
+export async function onScanProgress(handler: (progress: ScanProgress) => void): Promise<() => void> {
+  return listen<ScanProgress>('scan-progress', (event) => {
+    handler(event.payload);
+  });
 }
 
 /** Newest first. */

@@ -210,3 +210,84 @@ export interface Finding {
   rule: string;
   status: FindingStatus;
 }
+
+/** A version's current scan. */
+export interface ScanSummary {
+  dataset: number;
+  version: number;
+  scan: number;
+  /** RFC 3339 */
+  created_at: string;
+  created_by: string;
+  /** Findings of the scan, numbered 1 to n_findings. */
+  n_findings: number;
+  /** Findings per kind; kinds without findings are absent. */
+  by_kind: Partial<Record<PhiKind, number>>;
+  /** One entry per column, in column order. */
+  columns: ColumnSummary[];
+}
+
+export type ScanStage = 'reading' | 'detecting' | 'storing';
+
+/** Payload of the 'scan-progress' event. */
+export interface ScanProgress {
+  stage: ScanStage;
+  columns_done: number;
+  columns: number;
+}
+
+/** Which findings to list; mirrors the list_findings command's arguments. */
+export interface FindingQuery {
+  dataset: number;
+  version: number | null;
+  /** Only this column index; null for every column. */
+  column: number | null;
+  /** Only these kinds; empty for every kind. */
+  kinds: PhiKind[];
+  status: FindingStatus | null;
+  /** Only findings at least this sure, 0 to 1; null for all. */
+  minConfidence: number | null;
+  /** Only span findings in rows first..last (inclusive); null for every row. */
+  rows: { first: number; last: number } | null;
+  /** Matching findings to skip. */
+  offset: number;
+  /** At most this many (1 to 1,000). */
+  limit: number;
+}
+
+/** A page of a version's findings. */
+export interface FindingPage {
+  dataset: number;
+  version: number;
+  /** The current scan the findings belong to. */
+  scan: number;
+  /** Findings matching the query, over all pages. */
+  total: number;
+  offset: number;
+  findings: Finding[];
+}
+
+/** Which findings a review covers. */
+export type ReviewSelection = { ids: number[] } | { column: number } | { all: true };
+
+export interface ReviewRequest {
+  dataset: number;
+  version: number | null;
+  selection: ReviewSelection;
+  decision: Decision;
+  /** Why, in the reviewer's words; null for none. */
+  reason: string | null;
+  /** The scan the reviewer was looking at: refused if the version was scanned again since. */
+  scan: number | null;
+}
+
+/** What a review recorded. */
+export interface ReviewOutcome {
+  dataset: number;
+  version: number;
+  scan: number;
+  status: FindingStatus;
+  n_findings: number;
+  /** The numbers of the findings decided, ascending. */
+  findings: number[];
+}

@@ -10,9 +10,11 @@ interface Props {
   onBack: () => void;
   /** Opens the Risk screen on the version shown. */
   onAssessRisk?: (version: number) => void;
+  /** Opens the PHI review screen on the version shown. */
+  onReview?: (version: number) => void;
 }
 
-export function DatasetScreen({ datasetId, onBack, onAssessRisk }: Props) {
+export function DatasetScreen({ datasetId, onBack, onAssessRisk, onReview }: Props) {
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [version, setVersion] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -77,6 +79,16 @@ export function DatasetScreen({ datasetId, onBack, onAssessRisk }: Props) {
               ))}
             </select>
           </div>
+        )}
+        {info && onReview && (
+          <button
+            id="open-review"
+            type="button"
+            className="btn btn-primary"
+            onClick={() => onReview(info.version)}
+          >
+            Review PHI
+          </button>
         )}
         {info && onAssessRisk && (
           <button

@@ -1,6 +1,7 @@
 import {
   useCallback,
   useEffect,
+  useImperativeHandle,
   useLayoutEffect,
   useMemo,
   useReducer,
@@ -8,6 +9,8 @@ import {
   useState,
   type CSSProperties,
   type KeyboardEvent,
+  type ReactNode,
+  type Ref,
 } from 'react';
 import type { ColumnInfo, Page } from '../../types';
 import { formatCount } from '../../format';
@@ -18,6 +21,8 @@ import { ROW_NUMBER_WIDTH, TYPE_NAMES, TYPE_TAGS, columnWidth, isNumeric } from 
 
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 36;
+/** Header height with a second line (e.g. PHI badges under the column names). */
+export const TALL_HEADER_HEIGHT = 58;
 export const PAGE_SIZE = 200;
 const OVERSCAN = 10;
 const CACHE_PAGES = 40;
@@ -30,6 +35,31 @@ export interface GridProps {
   totalRows: number;
   /** Fetches rows offset..offset+limit-1. */
   fetchRows: (offset: number, limit: number) => Promise<Page>;
+  /** Changes how a loaded cell looks: extra class, style, content, tooltip. */
+  decorateCell?: (row: number, column: number, value: string) => CellDecoration | null;
+  /** Shown under a column's name in a taller header (e.g. a PHI badge). */
+  headerExtra?: (column: number) => ReactNode;
+  /** The cell drawn as selected. */
+  selectedCell?: { row: number; column: number } | null;
+  /** Told the rows rendered (overscan included), first..last inclusive. */
+  onRowsRendered?: (first: number, last: number) => void;
+  ref?: Ref<GridHandle>;
+}
+
+/** How a cell differs from a plain one. */
+export interface CellDecoration {
+  className?: string;
+  style?: CSSProperties;
+  /** Replaces the value as the cell's content (the value stays the tooltip unless `title` is set). */
+  content?: ReactNode;
+  title?: string;
+}
+
+/** What a parent can ask of the grid. */
+export interface GridHandle {
+  /** Scrolls so the cell is in view: the row near the top third, the column fully visible. */
+  scrollToCell: (row: number | null, column: number) => void;
+  focus: () => void;
 }
 
 /**
@@ -37,7 +67,18 @@ export interface GridProps {
  * DOM; rows are fetched in pages of PAGE_SIZE on demand. Remount it (React key)
  * when the dataset or version changes so the page cache starts empty.
  */
-export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
+export function Grid({
+  label,
+  columns,
+  totalRows,
+  fetchRows,
+  decorateCell,
+  headerExtra,
+  selectedCell,
+  onRowsRendered,
+  ref,
+}: GridProps) {
+  const headerHeight = headerExtra ? TALL_HEADER_HEIGHT : HEADER_HEIGHT;
   const containerRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [clientHeight, setClientHeight] = useState(0);
@@ -72,7 +113,7 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
 
   const viewportHeight = Math.max(
     ROW_HEIGHT,
-    (clientHeight > 0 ? clientHeight : FALLBACK_VIEWPORT) - HEADER_HEIGHT,
+    (clientHeight > 0 ? clientHeight : FALLBACK_VIEWPORT) - headerHeight,
   );
   const win = visibleWindow({
     rowCount: totalRows,
@@ -90,6 +131,12 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
     const timer = window.setTimeout(() => cache.ensure(pages), FETCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [cache, renderFirst, renderLast]);
+
+  const onRowsRenderedRef = useRef(onRowsRendered);
+  onRowsRenderedRef.current = onRowsRendered;
+  useEffect(() => {
+    if (renderLast >= renderFirst) onRowsRenderedRef.current?.(renderFirst, renderLast);
+  }, [renderFirst, renderLast]);
 
   const widths = useMemo(() => columns.map(columnWidth), [columns]);
   const totalWidth = ROW_NUMBER_WIDTH + widths.reduce((a, b) => a + b, 0);
@@ -114,6 +161,34 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
       setScrollTop(el.scrollTop);
     },
     [totalRows, viewportHeight],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToCell: (row, column) => {
+        const el = containerRef.current;
+        if (!el) return;
+        if (row !== null) {
+          const top = rowAtScrollTop(el.scrollTop, totalRows, ROW_HEIGHT, viewportHeight);
+          const visibleRows = viewportHeight / ROW_HEIGHT;
+          if (row < top || row + 1 > top + visibleRows) {
+            scrollToRow(Math.max(0, row - Math.floor(visibleRows / 3)), 0);
+          }
+        }
+        if (column >= 0 && column < widths.length) {
+          const left = widths.slice(0, column).reduce((a, b) => a + b, 0);
+          const right = left + widths[column];
+          // The sticky row numbers cover the first ROW_NUMBER_WIDTH px of the view.
+          const visibleWidth = Math.max(0, el.clientWidth - ROW_NUMBER_WIDTH);
+          if (left < el.scrollLeft || (visibleWidth > 0 && right > el.scrollLeft + visibleWidth)) {
+            el.scrollLeft = left;
+          }
+        }
+      },
+      focus: () => containerRef.current?.focus(),
+    }),
+    [scrollToRow, totalRows, viewportHeight, widths],
   );
 
   const onKeyDown = useCallback(
@@ -181,14 +256,21 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
             );
           }
           const value = data[c] ?? '';
+          const deco = decorateCell?.(i, c, value) ?? null;
+          const selected = selectedCell != null && selectedCell.row === i && selectedCell.column === c;
+          const className = ['grid-cell', isNumeric(col) ? 'grid-cell-num' : '', deco?.className ?? '', selected ? 'grid-cell-selected' : '']
+            .filter(Boolean)
+            .join(' ');
           return (
             <div
               key={c}
-              className={`grid-cell${isNumeric(col) ? ' grid-cell-num' : ''}`}
+              className={className}
               role="cell"
-              title={value}
+              title={deco?.title ?? value}
+              style={deco?.style}
+              data-column={c}
             >
-              {value}
+              {deco?.content ?? value}
             </div>
           );
         })}
@@ -220,7 +302,12 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
         onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-header" role="row" aria-rowindex={1} style={rowStyleBase}>
+        <div
+          className={headerExtra ? 'grid-header grid-header-tall' : 'grid-header'}
+          role="row"
+          aria-rowindex={1}
+          style={rowStyleBase}
+        >
           <div className="grid-rownum grid-header-cell" role="columnheader">
             <span className="visually-hidden">Row number</span>#
           </div>
@@ -231,8 +318,20 @@ export function Grid({ label, columns, totalRows, fetchRows }: GridProps) {
               role="columnheader"
               title={`${col.name} (${TYPE_NAMES[col.type] ?? col.type})`}
             >
-              <span className="grid-col-name">{col.name}</span>
-              <span className={`type-tag type-${col.type}`}>{TYPE_TAGS[col.type] ?? col.type}</span>
+              {headerExtra ? (
+                <>
+                  <span className="grid-header-line">
+                    <span className="grid-col-name">{col.name}</span>
+                    <span className={`type-tag type-${col.type}`}>{TYPE_TAGS[col.type] ?? col.type}</span>
+                  </span>
+                  <span className="grid-header-line">{headerExtra(c)}</span>
+                </>
+              ) : (
+                <>
+                  <span className="grid-col-name">{col.name}</span>
+                  <span className={`type-tag type-${col.type}`}>{TYPE_TAGS[col.type] ?? col.type}</span>
+                </>
+              )}
             </div>
           ))}
         </div>

@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react';
+import * as api from '../../api';
+import type { ScanProgress, ScanSummary } from '../../types';
+import { errorCode } from '../../errors';
+import { formatCount } from '../../format';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+interface Props {
+  dataset: number;
+  version: number;
+  /** The user has the analyst role, which scanning needs. */
+  canScan: boolean;
+  /** Label of the start button. */
+  startLabel: string;
+  onScanned: (summary: ScanSummary) => void;
+  /** Shown beside the start button when given (e.g. to close a "scan again" panel). */
+  onDismiss?: () => void;
+}
+
+/** Progress as a sentence, e.g. "Looking for PHI: 3 of 12 columns". */
+export function progressText(p: ScanProgress | null): string {
+  if (!p) return 'Starting…';
+  switch (p.stage) {
+    case 'reading':
+      return 'Reading the dataset…';
+    case 'detecting':
+      return `Looking for PHI: ${formatCount(p.columns_done)} of ${formatCount(p.columns)} columns`;
+    case 'storing':
+      return 'Saving the findings…';
+    default:
+      return 'Scanning…';
+  }
+}
+
+/** Fraction done, or null when unknown (reading). */
+export function progressFraction(p: ScanProgress | null): number | null {
+  if (!p || p.stage === 'reading' || p.columns <= 0) return null;
+  if (p.stage === 'storing') return 1;
+  return Math.min(1, p.columns_done / p.columns);
+}
+
+/** Starts a PHI scan of the version, with progress and cancel, like an import. */
+export function ScanPanel({ dataset, version, canScan, startLabel, onScanned, onDismiss }: Props) {
+  const [scanning, setScanning] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [progress, setProgress] = useState<ScanProgress | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const start = async () => {
+    if (scanning || !canScan) return;
+    setScanning(true);
+    setCancelling(false);
+    setProgress(null);
+    setStatus(null);
+    setError(null);
+    let unlisten: (() => void) | null = null;
+    try {
+      unlisten = await api.onScanProgress((p) => {
+        if (mounted.current) setProgress(p);
+      });
+    } catch {
+      // Progress is a nicety; the scan itself still runs.
+    }
+    try {
+      const summary = await api.scanDataset(dataset, version);
+      if (mounted.current) onScanned(summary);
+    } catch (e) {
+      if (!mounted.current) return;
+      if (errorCode(e) === 'cancelled') setStatus('Scan cancelled. Nothing was saved.');
+      else setError(e);
+    } finally {
+      unlisten?.();
+      if (mounted.current) {
+        setScanning(false);
+        setCancelling(false);
+        setProgress(null);
+      }
+    }
+  };
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await api.cancelScan();
+    } catch (e) {
+      setError(e);
+      setCancelling(false);
+    }
+  };
+
+  const fraction = progressFraction(progress);
+
+  return (
+    <div className="scan-panel">
+      <div className="form-actions">
+        <button
+          id="scan-start"
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void start()}
+          disabled={scanning || !canScan}
+          aria-describedby={canScan ? undefined : 'scan-role-hint'}
+        >
+          {scanning ? 'Scanning…' : startLabel}
+        </button>
+        {scanning && (
+          <button
+            id="scan-cancel"
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void cancel()}
+            disabled={cancelling}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        )}
+        {!scanning && onDismiss && (
+          <button id="scan-dismiss" type="button" className="btn btn-secondary" onClick={onDismiss}>
+            Keep the current scan
+          </button>
+        )}
+      </div>
+      {!canScan && (
+        <p id="scan-role-hint" className="field-hint">
+          Scanning needs the analyst role. Ask an administrator to grant it.
+        </p>
+      )}
+      {scanning && (
+        <div className="import-progress">
+          <label htmlFor="scan-progress" className="visually-hidden">
+            Scan progress
+          </label>
+          {fraction === null ? (
+            <progress id="scan-progress" />
+          ) : (
+            <progress id="scan-progress" max={1} value={fraction} />
+          )}
+          <span className="progress-text" aria-live="polite">
+            {progressText(progress)}
+          </span>
+        </div>
+      )}
+      <p id="scan-status" role="status" className={status ? 'status-line' : 'status-line empty'}>
+        {status}
+      </p>
+      <ErrorMessage id="scan-error" error={error} />
+    </div>
+  );
+}
