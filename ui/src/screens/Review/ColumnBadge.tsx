@@ -33,7 +33,8 @@ export function ColumnBadge({ column, status, idPrefix }: Props) {
   return (
     <span
       className={`phi-badge phi-badge-${column.class}${status ? ` phi-${status}` : ''}`}
-      style={column.kind ? kindStyle(column.kind) : undefined}
+      // Only direct columns are highlighted in the grid, so only their badge takes the kind's colour.
+      style={column.class === 'direct' && column.kind ? kindStyle(column.kind) : undefined}
       title={description + statusText}
       aria-describedby={descriptionId}
       data-column-badge={column.column}

@@ -2,6 +2,7 @@ import type { ColumnSummary, Decision, FindingStatus } from '../../types';
 import { formatCount } from '../../format';
 import { classLabel, formatConfidence, kindStyle, kindText, statusLabel } from './kinds';
 import { columnDescription } from './ColumnBadge';
+import { columnBadgeText } from './highlight';
 
 interface Props {
   /** Columns that were classified as something or have findings. */
@@ -35,9 +36,13 @@ export function ColumnList({ columns, columnStatus, canDecide, deciding, onDecid
               >
                 {c.name}
               </button>
-              <span className={`phi-chip${c.kind ? '' : ' phi-chip-plain'}`} style={c.kind ? kindStyle(c.kind) : undefined}>
-                {c.kind ? kindText(c.kind) : classLabel(c.class)}
-              </span>
+              {c.class === 'direct' && c.kind ? (
+                <span className="phi-chip" style={kindStyle(c.kind)}>
+                  {kindText(c.kind)}
+                </span>
+              ) : (
+                <span className="phi-chip phi-chip-plain">{columnBadgeText(c) || classLabel(c.class)}</span>
+              )}
               <span className="muted column-confidence">{formatConfidence(c.confidence)}</span>
             </div>
             <p className="column-evidence">{columnDescription(c)}</p>

@@ -89,13 +89,17 @@ export function FindingList({
       <caption className="visually-hidden">
         Findings. Use the arrow keys to move, A to accept, R to reject, Enter to show the finding in the grid.
       </caption>
+      <colgroup>
+        <col />
+        <col className="findings-col-confidence" />
+        <col className="findings-col-actions" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Finding</th>
           <th scope="col" className="num">
-            Confidence
+            <abbr title="Confidence">Conf.</abbr>
           </th>
-          <th scope="col">Status</th>
           <th scope="col">
             <span className="visually-hidden">Decision</span>
           </th>
@@ -127,18 +131,20 @@ export function FindingList({
               }}
             >
               <td>
-                <span className="phi-chip" style={kindStyle(f.kind)} title={kindDescription(f.kind)}>
-                  {kindText(f.kind)}
-                </span>{' '}
-                <span className="finding-place">{findingPlace(f, columnName)}</span>
-                <span className="finding-rule" title={`Rule: ${f.rule}`}>
-                  #{formatCount(f.finding)} · {f.rule}
+                <span className="finding-line">
+                  <span className="phi-chip" style={kindStyle(f.kind)} title={kindDescription(f.kind)}>
+                    {kindText(f.kind)}
+                  </span>
+                  <span className="finding-place">{findingPlace(f, columnName)}</span>
+                </span>
+                <span className="finding-line">
+                  <span className={`status-chip status-${f.status}`}>{statusLabel(f.status)}</span>
+                  <span className="finding-rule" title={`Finding ${f.finding}, rule ${f.rule}`}>
+                    #{formatCount(f.finding)} · {f.rule}
+                  </span>
                 </span>
               </td>
               <td className="num">{formatConfidence(f.confidence)}</td>
-              <td>
-                <span className={`status-chip status-${f.status}`}>{statusLabel(f.status)}</span>
-              </td>
               <td className="finding-actions">
                 <button
                   type="button"

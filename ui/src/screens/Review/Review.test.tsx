@@ -143,7 +143,6 @@ describe('ReviewScreen: grid', () => {
     expect([...legend.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'))).toEqual([
       'NAME',
       'DATE',
-      'AGE',
       'PHONE',
       'MRN',
     ]);
@@ -156,7 +155,10 @@ describe('ReviewScreen: grid', () => {
     const described = byId(badge.getAttribute('aria-describedby')!);
     expect(described.textContent).toContain('Direct identifier: Medical record numbers, 98% confidence.');
     expect(document.querySelector('#grid [data-column-badge="3"]')!.textContent).toContain('FREE TEXT');
-    expect(document.querySelector('#grid [data-column-badge="2"]')!.textContent).toContain('AGE');
+    // A quasi-identifier is named but not painted: its badge takes no kind colour.
+    const age = document.querySelector<HTMLElement>('#grid [data-column-badge="2"]')!;
+    expect(age.textContent).toContain('QUASI · AGE');
+    expect(age.style.getPropertyValue('--phi')).toBe('');
 
     fireEvent.click(byId('review-back'));
     expect(onBack).toHaveBeenCalled();

@@ -19,7 +19,7 @@ import { pagesForRange } from '../Dataset/windowing';
 import { FindingIndex } from './highlight';
 import { kindStyle, kindText, statusLabel } from './kinds';
 import { DEFAULT_FILTER, emptyState, type FindingFilterState } from './filters';
-import { columnKinds, pageRangeText, scanSummaryText, totalFindings } from './summary';
+import { directKinds, pageRangeText, scanSummaryText, totalFindings } from './summary';
 import { columnFinding, findingsInRows } from './cellFindings';
 import { cellTitle, HighlightedText } from './HighlightedText';
 import { ColumnBadge } from './ColumnBadge';
@@ -364,9 +364,9 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
     [datasetId, shownVersion],
   );
 
-  // Kinds to explain in the legend: the columns' and every finding's seen so far.
+  // Kinds to explain in the legend: those the grid can paint (direct columns, the scan's findings).
   const legendKinds = useMemo(() => {
-    const kinds = new Set<PhiKind>(columnKinds(columnsByIndex));
+    const kinds = new Set<PhiKind>(directKinds(columnsByIndex));
     for (const k of Object.keys(scan?.by_kind ?? {})) kinds.add(k as PhiKind);
     for (const f of findings) kinds.add(f.kind);
     return kinds;

@@ -88,7 +88,8 @@ describe('column badges', () => {
     expect(columnBadgeText(col({ class: 'direct', kind: 'HEALTH_PLAN' }))).toBe('HEALTH PLAN');
     expect(columnBadgeText(col({ class: 'free_text' }))).toBe('FREE TEXT');
     expect(columnBadgeText(col({ class: 'quasi' }))).toBe('QUASI');
-    expect(columnBadgeText(col({ class: 'quasi', kind: 'AGE' }))).toBe('AGE');
+    expect(columnBadgeText(col({ class: 'quasi', kind: 'AGE' }))).toBe('QUASI · AGE');
+    expect(columnBadgeText(col({ class: 'none', kind: 'OTHER_ID' }))).toBe('OTHER ID');
     expect(hasBadge(col({ class: 'none' }))).toBe(false);
     expect(hasBadge(col({ class: 'quasi' }))).toBe(true);
   });

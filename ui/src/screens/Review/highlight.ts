@@ -110,10 +110,22 @@ export class FindingIndex {
   }
 }
 
-/** How a column's classification reads in its header badge, e.g. "NAME · 98%". */
+/**
+ * How a column's classification reads in its header badge: the kind of a direct
+ * column ("HEALTH PLAN"), else the class with any kind ("QUASI · AGE", "FREE TEXT").
+ */
 export function columnBadgeText(column: ColumnSummary): string {
-  const what = column.kind ?? (column.class === 'free_text' ? 'FREE TEXT' : column.class === 'quasi' ? 'QUASI' : '');
-  return what.replace(/_/g, ' ');
+  const kind = column.kind ? column.kind.replace(/_/g, ' ') : '';
+  switch (column.class) {
+    case 'direct':
+      return kind;
+    case 'quasi':
+      return kind ? `QUASI · ${kind}` : 'QUASI';
+    case 'free_text':
+      return kind ? `FREE TEXT · ${kind}` : 'FREE TEXT';
+    default:
+      return kind;
+  }
 }
 
 /** Does the column get a badge? Columns judged not identifying get none. */

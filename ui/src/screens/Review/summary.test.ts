@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSummary } from '../../types';
-import { columnKinds, pageRangeText, scanSummaryText, totalFindings } from './summary';
+import { directKinds, pageRangeText, scanSummaryText, totalFindings } from './summary';
 
 const col = (partial: Partial<ColumnSummary>): ColumnSummary => ({
   column: 0,
@@ -27,7 +27,7 @@ describe('scan summary', () => {
       '2 columns contain direct identifiers · 1 free-text column with 1,204 findings · 1 quasi-identifier',
     );
     expect(totalFindings(columns)).toBe(1206);
-    expect(columnKinds(columns)).toEqual(['MRN', 'NAME', 'AGE']);
+    expect(directKinds(columns)).toEqual(['MRN', 'NAME']);
   });
 
   it('says when nothing was found', () => {

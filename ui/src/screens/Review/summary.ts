@@ -30,10 +30,10 @@ export function scanSummaryText(columns: readonly ColumnSummary[]): string {
   return parts.join(' · ');
 }
 
-/** Kinds named by the columns themselves (direct and age columns). */
-export function columnKinds(columns: readonly ColumnSummary[]): PhiKind[] {
+/** Kinds of the direct columns: the ones the grid paints whole columns in. */
+export function directKinds(columns: readonly ColumnSummary[]): PhiKind[] {
   const kinds: PhiKind[] = [];
-  for (const c of columns) if (c.kind && !kinds.includes(c.kind)) kinds.push(c.kind);
+  for (const c of columns) if (c.class === 'direct' && c.kind && !kinds.includes(c.kind)) kinds.push(c.kind);
   return kinds;
 }
 
