@@ -133,14 +133,21 @@ fn piece_end(buf: &[u8]) -> usize {
     if let Some(nl) = memchr::memrchr(b'\n', buf) {
         return nl + 1;
     }
-    let mut end = buf.len();
-    while end > 0 && end > buf.len().saturating_sub(4) && (buf[end - 1] & 0xC0) == 0x80 {
-        end -= 1;
+    let len = buf.len();
+    let Some(lead) = (len.saturating_sub(4)..len).rev().find(|&i| (buf[i] & 0xC0) != 0x80) else {
+        return len;
+    };
+    let width = match buf[lead] {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    if lead + width <= len {
+        len
+    } else {
+        lead
     }
-    if end > 0 && buf[end - 1] >= 0xC0 {
-        end -= 1;
-    }
-    end
 }
 
 /// Converts increasing byte offsets of a text into character offsets,

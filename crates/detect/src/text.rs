@@ -1,8 +1,18 @@
-//! Span detection in free text.
+//! Span detection in free text: three passes over the text (patterns,
+//! labels, words), then context decides each candidate's kind and
+//! overlapping candidates are resolved into non-overlapping spans.
+
+mod labels;
+mod patterns;
+mod words;
 
 use std::sync::OnceLock;
 
-use crate::Kind;
+use labels::{skip_separators, Cue, Label, Labels};
+use patterns::{default_kind, Hit, Patterns, Shape};
+
+use crate::dictionaries::Dictionaries;
+use crate::{validators, Kind};
 
 /// An identifier found in a text, with byte offsets into that text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,13 +29,23 @@ pub struct Span {
     pub rule: &'static str,
 }
 
+/// A span before overlaps are resolved.
+pub(crate) type Candidate = Span;
+
 /// The compiled detector: patterns, dictionaries and context rules.
-pub struct Detector {}
+pub struct Detector {
+    patterns: Patterns,
+    labels: Labels,
+    dict: &'static Dictionaries,
+}
+
+/// How far (bytes) a label reaches to the value it announces.
+const LABEL_REACH: usize = 24;
 
 impl Detector {
     /// Builds a detector from the compiled-in dictionaries.
     pub fn new() -> Self {
-        Detector {}
+        Detector { patterns: Patterns::new(), labels: Labels::new(), dict: Dictionaries::get() }
     }
 
     /// The detector shared by the whole process, built on first use.
@@ -36,8 +56,80 @@ impl Detector {
 
     /// Every identifier in `text`, sorted by start, non-overlapping.
     pub fn detect(&self, text: &str) -> Vec<Span> {
-        let _ = text;
-        Vec::new()
+        let labels = self.labels.find(text);
+        let hits = self.patterns.hits(text);
+        let mut candidates = Vec::with_capacity(hits.len() + labels.len());
+        for hit in &hits {
+            if let Some(c) = self.judge(text, hit, &labels) {
+                candidates.push(c);
+            }
+        }
+        labelled_values(text, &labels, &hits, &mut candidates);
+        words::candidates(text, &labels, self.dict, &mut candidates);
+        resolve(text, candidates)
+    }
+
+    /// The kind of a pattern match in its context, or `None` if the context
+    /// says it is not an identifier.
+    fn judge(&self, text: &str, hit: &Hit, labels: &[Label]) -> Option<Candidate> {
+        let b = text.as_bytes();
+        let label = label_before(b, labels, hit.start);
+        let cue = label.map(|l| l.cue);
+        let value = &text[hit.start..hit.end];
+        match hit.shape {
+            Shape::Phone => {
+                let fax = fax_context(b, labels, hit.start);
+                let kind = if fax { Kind::Fax } else { Kind::Phone };
+                Some(Candidate::from_hit(hit, kind, 0.9, if fax { "fax:labelled" } else { "phone:nanp" }))
+            }
+            Shape::Zip => match cue {
+                Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.9, "id:labelled")),
+                Some(Cue::Zip) => Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:labelled")),
+                Some(Cue::Phone | Cue::Fax) => None,
+                _ if state_before(b, hit.start, self.dict) => {
+                    Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:after-state"))
+                }
+                _ => None,
+            },
+            Shape::Digits | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
+                let prefix = labels.iter().find(|l| l.start == hit.start && l.end < hit.end);
+                match cue.or(prefix.map(|l| l.cue)) {
+                    Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.92, "id:labelled")),
+                    Some(Cue::Phone) if validators::nanp_phone(value) => {
+                        Some(Candidate::from_hit(hit, Kind::Phone, 0.85, "phone:labelled"))
+                    }
+                    Some(Cue::Fax) if validators::nanp_phone(value) => {
+                        Some(Candidate::from_hit(hit, Kind::Fax, 0.85, "fax:labelled"))
+                    }
+                    _ => unlabelled_id(hit, value),
+                }
+            }
+            Shape::NumericDate if is_fraction(b, hit) => None,
+            Shape::Age => {
+                let digits = value.find(|c: char| c.is_ascii_digit())?;
+                let len = value[digits..].find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len() - digits);
+                let start = hit.start + digits;
+                Some(Candidate { start, end: start + len, kind: Kind::Age, confidence: 0.95, rule: "age:over-89" })
+            }
+            _ => {
+                let (kind, confidence) = default_kind(hit.shape)?;
+                let rule = match (kind, cue) {
+                    (Kind::Date, Some(Cue::Birth)) => "date:birth",
+                    (Kind::Date, _) => "date:pattern",
+                    (Kind::Email, _) => "email:pattern",
+                    (Kind::Url, _) => "url:pattern",
+                    (Kind::Ip, _) => "ip:valid",
+                    (Kind::Ssn, _) => "ssn:valid",
+                    (Kind::Age, _) => "age:over-89",
+                    (Kind::Geo, _) => "geo:street",
+                    (Kind::Vehicle, _) => "vin:check-digit",
+                    (Kind::HealthPlan, _) => "mbi:format",
+                    (Kind::License, _) => "dea:checksum",
+                    _ => "pattern",
+                };
+                Some(Candidate::from_hit(hit, kind, confidence, rule))
+            }
+        }
     }
 }
 
@@ -45,4 +137,163 @@ impl Default for Detector {
     fn default() -> Self {
         Detector::new()
     }
+}
+
+/// A number or code without a label: a 10-digit NANP number is a phone, a
+/// Luhn-valid NPI a licence, and any other long number or code an id.
+fn unlabelled_id(hit: &Hit, value: &str) -> Option<Candidate> {
+    match hit.shape {
+        Shape::Ssn => Some(Candidate::from_hit(hit, Kind::Ssn, 0.9, "ssn:valid")),
+        Shape::Dea => Some(Candidate::from_hit(hit, Kind::License, 0.8, "dea:checksum")),
+        Shape::Mbi => Some(Candidate::from_hit(hit, Kind::HealthPlan, 0.85, "mbi:format")),
+        Shape::Digits if value.len() == 10 && validators::npi(value) => {
+            Some(Candidate::from_hit(hit, Kind::License, 0.6, "npi:luhn"))
+        }
+        Shape::Digits if value.len() == 10 && validators::nanp_phone(value) => {
+            Some(Candidate::from_hit(hit, Kind::Phone, 0.6, "phone:nanp-digits"))
+        }
+        Shape::Digits => Some(Candidate::from_hit(hit, Kind::OtherId, 0.6, "id:long-number")),
+        _ => Some(Candidate::from_hit(hit, Kind::OtherId, 0.5, "id:code")),
+    }
+}
+
+/// The label whose value starts at `start`: only separators (and filler
+/// words such as "number") between them.
+fn label_before<'a>(b: &[u8], labels: &'a [Label], start: usize) -> Option<&'a Label> {
+    let idx = labels.partition_point(|l| l.end <= start);
+    labels[..idx]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|l| start - l.end <= LABEL_REACH && skip_separators(b, l.end, LABEL_REACH) >= start)
+}
+
+/// A fax label is the nearest phone-ish label before `start` on its line.
+fn fax_context(b: &[u8], labels: &[Label], start: usize) -> bool {
+    let idx = labels.partition_point(|l| l.end <= start);
+    labels[..idx]
+        .iter()
+        .rev()
+        .take_while(|l| start - l.end <= 32 && !b[l.end..start].contains(&b'\n'))
+        .find(|l| matches!(l.cue, Cue::Phone | Cue::Fax))
+        .is_some_and(|l| l.cue == Cue::Fax)
+}
+
+/// A state code or name right before `start` ("MA 02129", "Ohio, 43004").
+fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
+    let mut i = start;
+    while i > 0 && matches!(b[i - 1], b' ' | b',') && start - i < 3 {
+        i -= 1;
+    }
+    if i == start {
+        return false;
+    }
+    let word_start = b[..i].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word = String::from_utf8_lossy(&b[word_start..i]).to_ascii_lowercase();
+    let code = i - word_start == 2 && b[word_start..i].iter().all(u8::is_ascii_uppercase);
+    (code || (i > word_start && b[word_start].is_ascii_uppercase())) && dict.states.contains(word.as_str())
+}
+
+/// An m/d shape that is a fraction, a ratio, a score or part of a chain of
+/// lab values: "1/2 tab", "1 1/2", "pain 7/10", "5/5 strength", "3.5/12.1/37".
+fn is_fraction(b: &[u8], hit: &Hit) -> bool {
+    let value = &b[hit.start..hit.end];
+    if value.iter().filter(|&&c| c == b'/').count() != 1 || value.contains(&b'-') || value.contains(&b'.') {
+        return false;
+    }
+    let before = &b[..hit.start];
+    let after = &b[hit.end..];
+    let chained = before.last().is_some_and(|c| matches!(c, b'.' | b'/'))
+        || (after.first().is_some_and(|c| matches!(c, b'.' | b'/')) && after.get(1).is_some_and(u8::is_ascii_digit));
+    let digit_before = before.iter().rev().skip_while(|&&c| c == b' ').next().is_some_and(u8::is_ascii_digit);
+    let next_word: Vec<u8> = after
+        .iter()
+        .skip_while(|&&c| c == b' ')
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    const UNITS: [&[u8]; 20] = [
+        b"tab", b"tabs", b"tablet", b"tablets", b"mg", b"ml", b"cup", b"cups", b"strength", b"dose",
+        b"inch", b"in", b"of", b"teaspoon", b"tsp", b"pill", b"mcg", b"units", b"systolic", b"murmur",
+    ];
+    let window = &before[before.len().saturating_sub(16)..];
+    let window = String::from_utf8_lossy(window).to_ascii_lowercase();
+    const SCALES: [&str; 8] = ["pain", "strength", "murmur", "score", "scale", "grade", "rated", "power"];
+    chained
+        || digit_before
+        || UNITS.contains(&next_word.as_slice())
+        || after.first() == Some(&b'%')
+        || SCALES.iter().any(|w| window.contains(w))
+}
+
+/// Values announced by a label that no pattern matched: an id after "MRN:",
+/// a birth year after "DOB", a 7-digit number after "Tel".
+fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Candidate>) {
+    let b = text.as_bytes();
+    for label in labels {
+        let start = skip_separators(b, label.end, LABEL_REACH);
+        if start >= b.len() || start == label.end && b[start].is_ascii_alphanumeric() {
+            continue;
+        }
+        if hits.iter().any(|h| h.start <= start && start < h.end) {
+            continue;
+        }
+        let end = start
+            + b[start..]
+                .iter()
+                .take(40)
+                .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.')))
+                .unwrap_or_else(|| (b.len() - start).min(40));
+        let mut end = end;
+        while end > start && matches!(b[end - 1], b'-' | b'/' | b'.') {
+            end -= 1;
+        }
+        let value = &b[start..end];
+        let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
+        let candidate = match label.cue {
+            Cue::Id(kind) if digits >= 2 && value.len() >= 4 => Some((kind, 0.9, "id:labelled")),
+            Cue::Birth if value.len() == 4 && digits == 4 && (value.starts_with(b"19") || value.starts_with(b"20")) => {
+                Some((Kind::Date, 0.9, "date:birth-year"))
+            }
+            Cue::Phone | Cue::Fax if digits == 7 && value.len() == 8 && value[3] == b'-' => {
+                let kind = if label.cue == Cue::Fax { Kind::Fax } else { Kind::Phone };
+                Some((kind, 0.8, "phone:labelled-local"))
+            }
+            Cue::Zip if digits == 5 && value.len() == 5 => Some((Kind::Geo, 0.9, "zip:labelled")),
+            _ => None,
+        };
+        if let Some((kind, confidence, rule)) = candidate {
+            out.push(Candidate { start, end, kind, confidence, rule });
+        }
+    }
+}
+
+/// Non-overlapping spans: at each overlap the longer candidate wins (then
+/// the more confident); adjacent name words separated by blanks merge.
+fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {
+    candidates.sort_by(|a, c| a.start.cmp(&c.start).then(c.end.cmp(&a.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if let Some(last) = out.last_mut() {
+            if c.start < last.end {
+                let (len_c, len_l) = (c.end - c.start, last.end - last.start);
+                if len_c > len_l || (len_c == len_l && c.confidence > last.confidence) {
+                    *last = c;
+                }
+                continue;
+            }
+            let between = &text.as_bytes()[last.end..c.start];
+            if last.kind == c.kind
+                && c.kind == Kind::Name
+                && !between.is_empty()
+                && between.iter().all(|&x| x == b' ')
+            {
+                last.end = c.end;
+                last.confidence = last.confidence.max(c.confidence);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }

@@ -1,0 +1,352 @@
+//! The label pass: one Aho-Corasick automaton (ASCII case-insensitive) over
+//! the words that announce an identifier, such as "MRN:", "DOB", "Fax",
+//! "Member ID", "seen by" or "Dr.". A label gives the kind to the number that
+//! follows it, or marks the words after it as a name.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::Kind;
+
+/// What a label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// An identifier of this kind follows.
+    Id(Kind),
+    /// A telephone number follows.
+    Phone,
+    /// A fax number follows.
+    Fax,
+    /// A birth date (or birth year) follows.
+    Birth,
+    /// A person's name follows (a label such as "Patient:" or "seen by").
+    Name,
+    /// A title: the capitalised words after it are a name.
+    Title,
+    /// A ZIP code follows.
+    Zip,
+    /// A place follows ("lives in", "City:").
+    Place,
+    /// An employer's name follows ("works at", "Employer:").
+    Employer,
+}
+
+const LABELS: &[(&str, Cue)] = &[
+    ("mrn", Cue::Id(Kind::Mrn)),
+    ("mr#", Cue::Id(Kind::Mrn)),
+    ("mr #", Cue::Id(Kind::Mrn)),
+    ("medical record", Cue::Id(Kind::Mrn)),
+    ("medical record number", Cue::Id(Kind::Mrn)),
+    ("med rec", Cue::Id(Kind::Mrn)),
+    ("record number", Cue::Id(Kind::Mrn)),
+    ("record no", Cue::Id(Kind::Mrn)),
+    ("unit no", Cue::Id(Kind::Mrn)),
+    ("unit number", Cue::Id(Kind::Mrn)),
+    ("hospital number", Cue::Id(Kind::Mrn)),
+    ("patient id", Cue::Id(Kind::Mrn)),
+    ("pt id", Cue::Id(Kind::Mrn)),
+    ("chart number", Cue::Id(Kind::Mrn)),
+    ("chart #", Cue::Id(Kind::Mrn)),
+    ("ssn", Cue::Id(Kind::Ssn)),
+    ("ss#", Cue::Id(Kind::Ssn)),
+    ("social security", Cue::Id(Kind::Ssn)),
+    ("social security number", Cue::Id(Kind::Ssn)),
+    ("soc sec", Cue::Id(Kind::Ssn)),
+    ("acct", Cue::Id(Kind::Account)),
+    ("account", Cue::Id(Kind::Account)),
+    ("account number", Cue::Id(Kind::Account)),
+    ("billing", Cue::Id(Kind::Account)),
+    ("billing number", Cue::Id(Kind::Account)),
+    ("invoice", Cue::Id(Kind::Account)),
+    ("claim", Cue::Id(Kind::Account)),
+    ("member id", Cue::Id(Kind::HealthPlan)),
+    ("member", Cue::Id(Kind::HealthPlan)),
+    ("member number", Cue::Id(Kind::HealthPlan)),
+    ("subscriber", Cue::Id(Kind::HealthPlan)),
+    ("subscriber id", Cue::Id(Kind::HealthPlan)),
+    ("policy", Cue::Id(Kind::HealthPlan)),
+    ("policy number", Cue::Id(Kind::HealthPlan)),
+    ("group number", Cue::Id(Kind::HealthPlan)),
+    ("group #", Cue::Id(Kind::HealthPlan)),
+    ("insurance id", Cue::Id(Kind::HealthPlan)),
+    ("plan id", Cue::Id(Kind::HealthPlan)),
+    ("health plan", Cue::Id(Kind::HealthPlan)),
+    ("beneficiary", Cue::Id(Kind::HealthPlan)),
+    ("medicaid", Cue::Id(Kind::HealthPlan)),
+    ("medicare", Cue::Id(Kind::HealthPlan)),
+    ("mbi", Cue::Id(Kind::HealthPlan)),
+    ("hicn", Cue::Id(Kind::HealthPlan)),
+    ("license", Cue::Id(Kind::License)),
+    ("licence", Cue::Id(Kind::License)),
+    ("lic", Cue::Id(Kind::License)),
+    ("dl", Cue::Id(Kind::License)),
+    ("driver's license", Cue::Id(Kind::License)),
+    ("drivers license", Cue::Id(Kind::License)),
+    ("dea", Cue::Id(Kind::License)),
+    ("npi", Cue::Id(Kind::License)),
+    ("certificate", Cue::Id(Kind::License)),
+    ("cert", Cue::Id(Kind::License)),
+    ("registration", Cue::Id(Kind::License)),
+    ("vin", Cue::Id(Kind::Vehicle)),
+    ("plate", Cue::Id(Kind::Vehicle)),
+    ("license plate", Cue::Id(Kind::Vehicle)),
+    ("licence plate", Cue::Id(Kind::Vehicle)),
+    ("vehicle", Cue::Id(Kind::Vehicle)),
+    ("serial", Cue::Id(Kind::Device)),
+    ("serial number", Cue::Id(Kind::Device)),
+    ("serial no", Cue::Id(Kind::Device)),
+    ("s/n", Cue::Id(Kind::Device)),
+    ("sn", Cue::Id(Kind::Device)),
+    ("device", Cue::Id(Kind::Device)),
+    ("device id", Cue::Id(Kind::Device)),
+    ("udi", Cue::Id(Kind::Device)),
+    ("imei", Cue::Id(Kind::Device)),
+    ("fingerprint", Cue::Id(Kind::Biometric)),
+    ("retina", Cue::Id(Kind::Biometric)),
+    ("retinal", Cue::Id(Kind::Biometric)),
+    ("iris", Cue::Id(Kind::Biometric)),
+    ("voiceprint", Cue::Id(Kind::Biometric)),
+    ("voice print", Cue::Id(Kind::Biometric)),
+    ("biometric", Cue::Id(Kind::Biometric)),
+    ("palm print", Cue::Id(Kind::Biometric)),
+    ("facial", Cue::Id(Kind::Biometric)),
+    ("accession", Cue::Id(Kind::OtherId)),
+    ("specimen", Cue::Id(Kind::OtherId)),
+    ("case", Cue::Id(Kind::OtherId)),
+    ("case number", Cue::Id(Kind::OtherId)),
+    ("study id", Cue::Id(Kind::OtherId)),
+    ("sample id", Cue::Id(Kind::OtherId)),
+    ("order", Cue::Id(Kind::OtherId)),
+    ("encounter", Cue::Id(Kind::OtherId)),
+    ("visit id", Cue::Id(Kind::OtherId)),
+    ("badge", Cue::Id(Kind::OtherId)),
+    ("employee id", Cue::Id(Kind::OtherId)),
+    ("reference", Cue::Id(Kind::OtherId)),
+    ("ref", Cue::Id(Kind::OtherId)),
+    ("tracking", Cue::Id(Kind::OtherId)),
+    ("phone", Cue::Phone),
+    ("tel", Cue::Phone),
+    ("telephone", Cue::Phone),
+    ("cell", Cue::Phone),
+    ("mobile", Cue::Phone),
+    ("pager", Cue::Phone),
+    ("beeper", Cue::Phone),
+    ("ph", Cue::Phone),
+    ("call", Cue::Phone),
+    ("contact", Cue::Phone),
+    ("fax", Cue::Fax),
+    ("facsimile", Cue::Fax),
+    ("dob", Cue::Birth),
+    ("d.o.b", Cue::Birth),
+    ("date of birth", Cue::Birth),
+    ("birth date", Cue::Birth),
+    ("birthdate", Cue::Birth),
+    ("born", Cue::Birth),
+    ("born in", Cue::Birth),
+    ("born on", Cue::Birth),
+    ("zip", Cue::Zip),
+    ("zip code", Cue::Zip),
+    ("zipcode", Cue::Zip),
+    ("postal code", Cue::Zip),
+    ("patient", Cue::Name),
+    ("patient name", Cue::Name),
+    ("pt", Cue::Name),
+    ("name", Cue::Name),
+    ("attending", Cue::Name),
+    ("pcp", Cue::Name),
+    ("referring", Cue::Name),
+    ("referring physician", Cue::Name),
+    ("provider", Cue::Name),
+    ("physician", Cue::Name),
+    ("surgeon", Cue::Name),
+    ("resident", Cue::Name),
+    ("fellow", Cue::Name),
+    ("cc", Cue::Name),
+    ("signed by", Cue::Name),
+    ("signed", Cue::Name),
+    ("dictated by", Cue::Name),
+    ("transcribed by", Cue::Name),
+    ("seen by", Cue::Name),
+    ("seen with", Cue::Name),
+    ("reviewed by", Cue::Name),
+    ("discussed with", Cue::Name),
+    ("spoke with", Cue::Name),
+    ("spoke to", Cue::Name),
+    ("per", Cue::Name),
+    ("mother", Cue::Name),
+    ("father", Cue::Name),
+    ("wife", Cue::Name),
+    ("husband", Cue::Name),
+    ("son", Cue::Name),
+    ("daughter", Cue::Name),
+    ("spouse", Cue::Name),
+    ("partner", Cue::Name),
+    ("brother", Cue::Name),
+    ("sister", Cue::Name),
+    ("friend", Cue::Name),
+    ("guardian", Cue::Name),
+    ("caregiver", Cue::Name),
+    ("emergency contact", Cue::Name),
+    ("next of kin", Cue::Name),
+    ("employer", Cue::Employer),
+    ("works at", Cue::Employer),
+    ("works for", Cue::Employer),
+    ("employed by", Cue::Employer),
+    ("employed at", Cue::Employer),
+    ("working at", Cue::Employer),
+    ("worked at", Cue::Employer),
+    ("job at", Cue::Employer),
+    ("retired from", Cue::Employer),
+    ("pharmacy", Cue::Place),
+    ("location", Cue::Place),
+    ("facility", Cue::Place),
+    ("dr", Cue::Title),
+    ("dr.", Cue::Title),
+    ("doctor", Cue::Title),
+    ("mr", Cue::Title),
+    ("mr.", Cue::Title),
+    ("mrs", Cue::Title),
+    ("mrs.", Cue::Title),
+    ("ms", Cue::Title),
+    ("ms.", Cue::Title),
+    ("miss", Cue::Title),
+    ("mx.", Cue::Title),
+    ("prof.", Cue::Title),
+    ("professor", Cue::Title),
+    ("nurse", Cue::Title),
+    ("lives in", Cue::Place),
+    ("lives at", Cue::Place),
+    ("living in", Cue::Place),
+    ("resides in", Cue::Place),
+    ("resides at", Cue::Place),
+    ("moved to", Cue::Place),
+    ("moved from", Cue::Place),
+    ("transferred from", Cue::Place),
+    ("transferred to", Cue::Place),
+    ("city", Cue::Place),
+    ("town", Cue::Place),
+    ("address", Cue::Place),
+    ("addr", Cue::Place),
+    ("county", Cue::Place),
+];
+
+/// A label found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Label {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+}
+
+/// The compiled label automaton.
+pub(super) struct Labels {
+    automaton: AhoCorasick,
+}
+
+impl Labels {
+    pub(super) fn new() -> Self {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(LABELS.iter().map(|(p, _)| p))
+            .expect("the built-in labels compile");
+        Labels { automaton }
+    }
+
+    /// Every label in `text` that stands as whole words.
+    pub(super) fn find(&self, text: &str) -> Vec<Label> {
+        let bytes = text.as_bytes();
+        self.automaton
+            .find_iter(bytes)
+            .filter(|m| word_edges(bytes, m.start(), m.end()) && written_as_label(bytes, m.start(), m.end()))
+            .map(|m| Label { start: m.start(), end: m.end(), cue: LABELS[m.pattern().as_usize()].1 })
+            .collect()
+    }
+}
+
+/// True if `start..end` is not glued to letters or digits on either side
+/// (a trailing `.` or `#` in the label is its own edge).
+fn word_edges(b: &[u8], start: usize, end: usize) -> bool {
+    let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let last = b[end - 1];
+    let after = end == b.len() || !last.is_ascii_alphanumeric() || !b[end].is_ascii_alphanumeric();
+    before && after
+}
+
+/// Short labels that are also ordinary syllables ("dl" in "mg/dL", "ph" in
+/// "pH") count only in capitals or with a `:` or `#` after them, and never
+/// right after a `/`.
+fn written_as_label(b: &[u8], start: usize, end: usize) -> bool {
+    if start > 0 && b[start - 1] == b'/' {
+        return false;
+    }
+    const AMBIGUOUS: [&[u8]; 11] =
+        [b"dl", b"sn", b"ph", b"cc", b"lic", b"ref", b"per", b"case", b"order", b"cell", b"call"];
+    let word = &b[start..end];
+    if !AMBIGUOUS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+        return true;
+    }
+    let capitals = word.iter().all(|c| !c.is_ascii_lowercase());
+    let marked = b[end..].iter().take(2).any(|&c| c == b':' || c == b'#');
+    let ordinary_word = matches!(word.to_ascii_lowercase().as_slice(), b"per" | b"case" | b"order" | b"cell" | b"call");
+    if ordinary_word {
+        return true;
+    }
+    capitals || marked || (word[0].is_ascii_uppercase() && word.len() > 2)
+}
+
+/// The position after the separators that may sit between a label and its
+/// value: spaces, `:`, `#`, `-`, `=`, `.`, and the words "no", "number",
+/// "num", "id", "is", "was", "of", "on", "in". Stops at a line break
+/// followed by another line break, and after `max` bytes.
+pub(super) fn skip_separators(b: &[u8], mut i: usize, max: usize) -> usize {
+    let limit = (i + max).min(b.len());
+    let mut newlines = 0;
+    while i < limit {
+        match b[i] {
+            b' ' | b'\t' | b':' | b'#' | b'-' | b'=' | b'.' | b'(' | b')' | b'/' => i += 1,
+            b'\n' | b'\r' => {
+                newlines += usize::from(b[i] == b'\n');
+                if newlines > 1 {
+                    break;
+                }
+                i += 1;
+            }
+            _ => {
+                let word_end = b[i..limit]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .map_or(limit, |p| i + p);
+                let word = &b[i..word_end];
+                const FILLERS: [&[u8]; 9] =
+                    [b"no", b"number", b"num", b"nbr", b"id", b"is", b"was", b"of", b"on"];
+                if word_end > i && FILLERS.iter().any(|f| word.eq_ignore_ascii_case(f)) {
+                    i = word_end;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_whole_words() {
+        let labels = Labels::new();
+        let found: Vec<Cue> = labels.find("MRN: 12345, Fax 617, seen by Dr. X").iter().map(|l| l.cue).collect();
+        assert_eq!(found, [Cue::Id(Kind::Mrn), Cue::Fax, Cue::Name, Cue::Title]);
+        assert!(labels.find("hypertension dlx").is_empty());
+    }
+
+    #[test]
+    fn separators_and_filler_words_are_skipped() {
+        let t = b"MRN no. : 12345";
+        assert_eq!(skip_separators(t, 3, 30), 10);
+        let t = b"Member ID number is A1";
+        assert_eq!(skip_separators(t, 6, 30), 20);
+    }
+}

@@ -1,0 +1,235 @@
+//! The pattern pass: one multi-pattern regex (regex-automata's meta engine,
+//! leftmost-first, so earlier patterns win at the same start) over the whole
+//! text, each match checked by a validator before it becomes a candidate.
+
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
+
+use super::Candidate;
+use crate::{validators, Kind};
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+/// What a pattern recognises; decides the validator and the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    Email,
+    Url,
+    Ipv6,
+    Ipv4,
+    Ssn,
+    Phone,
+    NumericDate,
+    YearFirstDate,
+    MonthYear,
+    TextDate,
+    Age,
+    Udi,
+    Card,
+    Street,
+    PoBox,
+    Vin,
+    Mbi,
+    Dea,
+    Zip,
+    Digits,
+    Code,
+}
+
+/// The patterns, most specific first (leftmost-first picks the first that
+/// matches at a position).
+fn patterns() -> Vec<(Shape, String)> {
+    let m = MONTH;
+    let ord = r"(?:st|nd|rd|th)?";
+    vec![
+        (Shape::Email, r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+".into()),
+        (Shape::Url, r#"(?i:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+"#.into()),
+        (Shape::Url, r#"\b[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|edu|gov|info|biz|health|us)\b(?:/[^\s<>"'()\[\]{}]*)?"#.into()),
+        (Shape::Ipv6, r"\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4}){0,6}\b|\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?\b".into()),
+        (Shape::Ipv4, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b".into()),
+        (Shape::Ssn, r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b".into()),
+        (Shape::Phone, r"(?:\+?\b1[\s.\-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b(?:\s?(?:x|ext\.?|extension)\s?\d{1,5}\b)?".into()),
+        (Shape::YearFirstDate, r"\b(?:19|20)\d{2}([/\-.])\d{1,2}([/\-.])\d{1,2}\b".into()),
+        (Shape::NumericDate, r"\b\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}\b".into()),
+        (Shape::MonthYear, r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b".into()),
+        (Shape::TextDate, format!(r"(?i:\b\d{{1,2}}{ord}\s+(?:of\s+)?{m}\b\.?,?(?:\s+(?:19|20)\d{{2}}\b)?|\b\d{{1,2}}-{m}-(?:\d{{4}}|\d{{2}})\b|\b(?:19|20)\d{{2}}[\-\s]{m}[\-\s]\d{{1,2}}\b|\b{m}\b\.?\s+\d{{1,2}}{ord}\b(?:,?\s+(?:19|20)\d{{2}}\b)?|\b{m}\b\.?,?\s+(?:19|20)\d{{2}}\b)")),
+        (Shape::Age, r"(?i:\b(?:9\d|1[0-2]\d)\s?-?\s?(?:years?|yrs?|y/o|y\.o\.?|yo)\b(?:[\s\-]?old\b)?|\b(?:aged?|age:)\s*(?:9\d|1[0-2]\d)\b|\((?:9\d|1[0-2]\d)\s?(?:M|F|yo[mf]?)\b)".into()),
+        (Shape::Udi, r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9\-]+)*".into()),
+        (Shape::Card, r"\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{13,19}\b".into()),
+        (Shape::Street, r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:[A-Z][A-Za-z'\-]*\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Row|Alley|Path|Pike|Plaza|Loop)\b\.?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|#)\.?\s*#?\s*[A-Za-z0-9\-]+\b)?".into()),
+        (Shape::PoBox, r"(?i:\bP\.?\s?O\.?\s+Box\s+\d+\b|\bPost Office Box\s+\d+\b)".into()),
+        (Shape::Vin, r"\b[A-HJ-NPR-Z0-9]{17}\b".into()),
+        (Shape::Mbi, r"\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b".into()),
+        (Shape::Dea, r"\b[A-Z]{2}\d{7}\b".into()),
+        (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
+        (Shape::Digits, r"\b\d{6,}(?:-\d{1,4})*\b".into()),
+        (Shape::Code, r"\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
+    ]
+}
+
+/// The compiled pattern pass.
+pub(super) struct Patterns {
+    regex: Regex,
+    shapes: Vec<Shape>,
+}
+
+/// A pattern match that passed its validator, before context decides its kind.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub shape: Shape,
+}
+
+impl Patterns {
+    pub(super) fn new() -> Self {
+        let list = patterns();
+        let shapes = list.iter().map(|(s, _)| *s).collect();
+        let sources: Vec<&str> = list.iter().map(|(_, p)| p.as_str()).collect();
+        let regex = Regex::builder()
+            .syntax(syntax::Config::new().unicode(false).utf8(false))
+            .build_many(&sources)
+            .expect("the built-in patterns compile");
+        Patterns { regex, shapes }
+    }
+
+    /// Every validated match in `text`, in order.
+    pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.regex.find_iter(bytes) {
+            let shape = self.shapes[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if shape == Shape::Url {
+                end = trim_url(bytes, start, end);
+            }
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if valid(shape, &text[start..end]) {
+                out.push(Hit { start, end, shape });
+            }
+        }
+        out
+    }
+}
+
+/// A URL without the punctuation that ends the sentence around it.
+fn trim_url(bytes: &[u8], start: usize, mut end: usize) -> usize {
+    while end > start && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+        end -= 1;
+    }
+    end
+}
+
+fn valid(shape: Shape, s: &str) -> bool {
+    match shape {
+        Shape::Email => validators::email(s),
+        Shape::Ipv6 => validators::ipv6(s),
+        Shape::Ipv4 => validators::ipv4(s),
+        Shape::Ssn => validators::ssn(s),
+        Shape::Phone => validators::nanp_phone(phone_digits(s)),
+        Shape::NumericDate => numeric_date(s),
+        Shape::YearFirstDate => year_first_date(s),
+        Shape::Vin => validators::vin(s) && s.bytes().any(|b| b.is_ascii_alphabetic()),
+        Shape::Mbi => validators::mbi(s),
+        Shape::Card => validators::luhn(s),
+        Shape::Dea => validators::dea(s),
+        Shape::Code => s.bytes().filter(u8::is_ascii_digit).count() >= 4 && s.len() >= 6,
+        _ => true,
+    }
+}
+
+/// A phone number without its extension.
+fn phone_digits(s: &str) -> &str {
+    match s.find(|c: char| c.is_ascii_alphabetic()) {
+        Some(i) => s[..i].trim_end(),
+        None => s,
+    }
+}
+
+fn parts(s: &str) -> Vec<u32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// m/d/y, d/m/y or m/d with a real month and day (either order).
+fn numeric_date(s: &str) -> bool {
+    let p = parts(s);
+    let (a, b) = (p[0], p[1]);
+    let year = match p.get(2) {
+        Some(&y) if y < 100 => 2000 + y,
+        Some(&y) if (1800..=2199).contains(&y) => y,
+        Some(_) => return false,
+        None => 2000,
+    };
+    validators::calendar_date(year, a, b) || validators::calendar_date(year, b, a)
+}
+
+fn year_first_date(s: &str) -> bool {
+    let p = parts(s);
+    validators::calendar_date(p[0], p[1], p[2])
+}
+
+/// The kind a shape gives by itself, before labels are considered.
+pub(super) fn default_kind(shape: Shape) -> Option<(Kind, f32)> {
+    Some(match shape {
+        Shape::Email => (Kind::Email, 0.99),
+        Shape::Url => (Kind::Url, 0.95),
+        Shape::Ipv6 | Shape::Ipv4 => (Kind::Ip, 0.9),
+        Shape::Ssn => (Kind::Ssn, 0.9),
+        Shape::Phone => (Kind::Phone, 0.9),
+        Shape::NumericDate | Shape::YearFirstDate | Shape::MonthYear | Shape::TextDate => {
+            (Kind::Date, 0.9)
+        }
+        Shape::Age => (Kind::Age, 0.95),
+        Shape::Udi => (Kind::Device, 0.95),
+        Shape::Card => (Kind::Account, 0.85),
+        Shape::Street | Shape::PoBox => (Kind::Geo, 0.9),
+        Shape::Vin => (Kind::Vehicle, 0.9),
+        Shape::Mbi => (Kind::HealthPlan, 0.85),
+        Shape::Dea => (Kind::License, 0.8),
+        Shape::Zip | Shape::Digits | Shape::Code => return None,
+    })
+}
+
+impl Candidate {
+    pub(super) fn from_hit(hit: &Hit, kind: Kind, confidence: f32, rule: &'static str) -> Self {
+        Candidate { start: hit.start, end: hit.end, kind, confidence, rule }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(text: &str) -> Vec<(Shape, &str)> {
+        Patterns::new().hits(text).iter().map(|h| (h.shape, &text[h.start..h.end])).collect()
+    }
+
+    #[test]
+    fn dates_are_real_dates_and_fractions_are_not() {
+        assert_eq!(shapes("on 3/14/2024 and 2024-03-14"), [
+            (Shape::NumericDate, "3/14/2024"),
+            (Shape::YearFirstDate, "2024-03-14")
+        ]);
+        assert_eq!(shapes("BP 120/80"), []);
+        assert_eq!(shapes("seen March 14th, 2024."), [(Shape::TextDate, "March 14th, 2024")]);
+        assert_eq!(shapes("14 Mar 2024"), [(Shape::TextDate, "14 Mar 2024")]);
+    }
+
+    #[test]
+    fn contact_details_are_found_and_validated() {
+        assert_eq!(shapes("call (617) 555-0123 x12"), [(Shape::Phone, "(617) 555-0123 x12")]);
+        assert_eq!(shapes("ssn 123-45-6789, not 000-12-3456"), [(Shape::Ssn, "123-45-6789")]);
+        assert_eq!(shapes("mail j.doe@example.org."), [(Shape::Email, "j.doe@example.org")]);
+        assert_eq!(shapes("see https://example.org/a?b=1."), [(Shape::Url, "https://example.org/a?b=1")]);
+        assert_eq!(shapes("host 192.0.2.4 or 2001:db8::1"), [
+            (Shape::Ipv4, "192.0.2.4"),
+            (Shape::Ipv6, "2001:db8::1")
+        ]);
+        assert_eq!(shapes("at 10:30"), []);
+    }
+}
