@@ -401,6 +401,12 @@ describe('ReviewScreen: findings list', () => {
       ),
     );
     expect(listRow(3).textContent).toContain('Pending');
+    // Reloading fetches the current scan again.
+    const calls = vi.mocked(api.scanSummary).mock.calls.length;
+    fireEvent.click(byId('review-reload'));
+    await waitFor(() => expect(vi.mocked(api.scanSummary).mock.calls.length).toBe(calls + 1));
+    await waitFor(() => expect(document.getElementById('finding-list')).not.toBeNull());
+    expect(byId('review-decide-error').textContent).toBe('');
   });
 
   it('does not offer decisions without the analyst role', async () => {

@@ -260,7 +260,7 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
   );
 
   const decide = async (selection: ReviewSelection, decision: Decision, where: string, afterFinding?: number) => {
-    if (deciding || !page) return;
+    if (deciding) return;
     setDeciding(true);
     setDecideError(null);
     setDecided(null);
@@ -272,7 +272,8 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
         selection,
         decision,
         reason: trimmed === '' ? null : trimmed,
-        scan: page.scan,
+        // The scan on screen: refused if the version was scanned again meanwhile.
+        scan: page?.scan ?? scan?.scan ?? null,
       });
       index.setStatus(outcome.findings, outcome.status);
       bumpIndex();
@@ -513,6 +514,21 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
                   {decided}
                 </p>
                 <ErrorMessage id="review-decide-error" error={decideError} />
+                {decideError !== null && (
+                  <button
+                    id="review-reload"
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => {
+                      setDecideError(null);
+                      setPage(null);
+                      setSelected(-1);
+                      setScanGeneration((n) => n + 1);
+                    }}
+                  >
+                    Reload the review
+                  </button>
+                )}
                 <ErrorMessage id="findings-error" error={pageError} />
 
                 {page === null && !pageError && <p className="muted">Loading findings…</p>}
