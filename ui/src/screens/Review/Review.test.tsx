@@ -267,6 +267,17 @@ describe('ReviewScreen: findings list', () => {
     expect(document.getElementById('text-viewer')).toBeNull();
   });
 
+  it("shows the viewer's error when the cell cannot be read", async () => {
+    await renderReview();
+    // The viewer reads one row; the grid's pages still load.
+    vi.mocked(api.datasetPage).mockImplementation((d, v, offset, limit) =>
+      limit === 1 ? Promise.reject(new BreakwaterError('integrity', 'Chunk 0 of column 4 was tampered with.')) : fakePage(d, v, offset, limit),
+    );
+    fireEvent.click(listRow(3));
+    await waitFor(() => expect(byId('text-viewer-error').className).toContain('alert-integrity'));
+    expect(document.getElementById('text-viewer-text')).toBeNull();
+  });
+
   it('explains a whole-column finding instead of showing a cell', async () => {
     await renderReview();
     fireEvent.click(listRow(2));

@@ -13,27 +13,22 @@ import type {
 } from '../../types';
 import { formatCount, formatDateShort, plural } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Grid, PAGE_SIZE, type CellDecoration, type GridHandle } from '../Dataset/Grid';
-import { PageCache } from '../Dataset/pageCache';
-import { pagesForRange } from '../Dataset/windowing';
+import type { GridHandle } from '../Dataset/Grid';
 import { FindingIndex } from './highlight';
-import { kindStyle, kindText, statusLabel } from './kinds';
 import { DEFAULT_FILTER, emptyState, type FindingFilterState } from './filters';
-import { directKinds, pageRangeText, scanSummaryText, totalFindings } from './summary';
-import { columnFinding, findingsInRows } from './cellFindings';
-import { cellTitle, HighlightedText } from './HighlightedText';
-import { ColumnBadge } from './ColumnBadge';
+import { directKinds, scanSummaryText, totalFindings } from './summary';
+import { columnFinding } from './cellFindings';
+import { selectionAfterLoad, type SelectAfterLoad } from './keys';
+import { useGridFindings, useViewedCell } from './gridFindings';
+import { ReviewGrid } from './ReviewGrid';
 import { ColumnList } from './ColumnList';
-import { FindingFilters } from './FindingFilters';
-import { FindingList } from './FindingList';
+import { FindingsPanel } from './FindingsPanel';
 import { KindLegend } from './KindLegend';
 import { ScanPanel } from './ScanPanel';
-import { TextViewer, type ViewedCell } from './TextViewer';
+import { TextViewer } from './TextViewer';
 
 /** Findings per page of the list. */
 export const FINDINGS_PAGE_SIZE = 100;
-const CELL_CACHE_PAGES = 40;
-const CELL_FETCH_DELAY_MS = 40;
 
 interface Props {
   datasetId: number;
@@ -79,7 +74,6 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
   const [decideError, setDecideError] = useState<unknown>(null);
   const [decided, setDecided] = useState<string | null>(null);
 
-  const [viewed, setViewed] = useState<ViewedCell | null>(null);
   const gridRef = useRef<GridHandle>(null);
 
   // Findings known for cells and columns; a new scan starts a new index.
@@ -120,7 +114,7 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
   }, [datasetId, version, scanGeneration, index]);
 
   // What to select once the next page arrives: after a decision, or a page turned by keyboard.
-  const selectAfterLoad = useRef<{ after: number; index: number } | 'first' | 'last' | null>(null);
+  const selectAfterLoad = useRef<SelectAfterLoad>(null);
 
   // The page of findings the filter asks for.
   const queryKey = JSON.stringify({ filter, offset });
@@ -153,17 +147,7 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
         setPage(result);
         const want = selectAfterLoad.current;
         selectAfterLoad.current = null;
-        setSelected((prev) => {
-          if (count === 0) return -1;
-          if (want === 'first') return 0;
-          if (want === 'last') return count - 1;
-          if (want) {
-            // After a decision: the next finding, whether the decided one stayed or left the list.
-            const pos = result.findings.findIndex((f) => f.finding === want.after);
-            return pos >= 0 ? Math.min(pos + 1, count - 1) : Math.min(want.index, count - 1);
-          }
-          return prev >= count ? count - 1 : prev;
-        });
+        setSelected((prev) => selectionAfterLoad(prev, want, result.findings));
       })
       .catch((e: unknown) => {
         if (alive) setPageError(e);
@@ -177,47 +161,10 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
   const findings = page?.findings ?? [];
   const selectedFinding = selected >= 0 && selected < findings.length ? findings[selected] : null;
 
-  // Span findings of the rows the grid shows, fetched per grid page.
+  // Span findings of the rows on screen, and the selected finding's cell.
   const hasSpans = columns?.some((c) => c.class !== 'direct' && c.n_findings > 0) ?? false;
-  const cellCache = useMemo(() => {
-    if (!hasSpans || shownVersion === null) return null;
-    return new PageCache<true>(async (p) => {
-      const first = p * PAGE_SIZE;
-      const found = await findingsInRows(api.listFindings, datasetId, shownVersion, first, first + PAGE_SIZE - 1);
-      index.add(found);
-      return true;
-    }, CELL_CACHE_PAGES);
-  }, [hasSpans, shownVersion, datasetId, index]);
-  useEffect(() => {
-    if (!cellCache) return;
-    const unsubscribe = cellCache.subscribe(bumpIndex);
-    return () => {
-      unsubscribe();
-      cellCache.dispose();
-    };
-  }, [cellCache]);
-  const renderedRows = useRef<{ first: number; last: number } | null>(null);
-  const cellTimer = useRef<number | null>(null);
-  const onRowsRendered = useCallback(
-    (first: number, last: number) => {
-      renderedRows.current = { first, last };
-      if (!cellCache) return;
-      if (cellTimer.current !== null) window.clearTimeout(cellTimer.current);
-      cellTimer.current = window.setTimeout(() => {
-        cellTimer.current = null;
-        cellCache.ensure(pagesForRange(first, last, PAGE_SIZE));
-      }, CELL_FETCH_DELAY_MS);
-    },
-    [cellCache],
-  );
-  useEffect(() => {
-    // Rows already on screen when the cache appears.
-    const rows = renderedRows.current;
-    if (cellCache && rows) cellCache.ensure(pagesForRange(rows.first, rows.last, PAGE_SIZE));
-    return () => {
-      if (cellTimer.current !== null) window.clearTimeout(cellTimer.current);
-    };
-  }, [cellCache]);
+  const onRowsRendered = useGridFindings(index, datasetId, shownVersion, hasSpans, bumpIndex);
+  const viewed = useViewedCell(index, datasetId, shownVersion, selectedFinding, bumpIndex);
 
   // Selecting a finding scrolls the grid to it and opens its cell in the viewer.
   const selectedKey = selectedFinding ? `${selectedFinding.finding}:${selectedFinding.row}:${selectedFinding.column}` : '';
@@ -226,33 +173,6 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
     setViewerOpen(true);
     gridRef.current?.scrollToCell(selectedFinding.row, selectedFinding.column);
   }, [selectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (!selectedFinding || selectedFinding.row === null || shownVersion === null) {
-      setViewed(null);
-      return;
-    }
-    const { row, column } = selectedFinding;
-    let alive = true;
-    setViewed({ row, column, text: null, findings: [selectedFinding], error: null });
-    Promise.all([
-      api.datasetPage(datasetId, shownVersion, row, 1),
-      findingsInRows(api.listFindings, datasetId, shownVersion, row, row, column),
-    ])
-      .then(([rows, found]) => {
-        if (!alive) return;
-        index.add(found);
-        bumpIndex();
-        const text = rows.rows[0]?.[column] ?? '';
-        setViewed({ row, column, text, findings: found.length > 0 ? found : [selectedFinding], error: null });
-      })
-      .catch((e: unknown) => {
-        if (alive) setViewed({ row, column, text: null, findings: [], error: e });
-      });
-    return () => {
-      alive = false;
-    };
-  }, [selectedKey, shownVersion, datasetId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const columnName = useCallback(
     (c: number) => columns?.[c]?.name || info?.columns[c]?.name || `column ${c + 1}`,
@@ -308,6 +228,13 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
     gridRef.current?.scrollToCell(null, c.column);
   };
 
+  const reload = () => {
+    setDecideError(null);
+    setPage(null);
+    setSelected(-1);
+    setScanGeneration((n) => n + 1);
+  };
+
   const onScanned = (summary: ScanSummary) => {
     setRescanOpen(false);
     setFilter(DEFAULT_FILTER);
@@ -323,47 +250,7 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
     setScanGeneration((n) => n + 1);
   };
 
-  // Grid cells: direct columns in their kind's colour, spans inside free-text cells.
   const columnsByIndex = columns ?? [];
-  const decorateCell = useCallback(
-    (row: number, column: number, value: string): CellDecoration | null => {
-      const summary = columnsByIndex[column];
-      if (summary?.class === 'direct' && summary.kind) {
-        const status = index.column(column)?.status ?? 'pending';
-        return {
-          className: `phi-cell phi-${status}`,
-          style: kindStyle(summary.kind),
-          title: `${value}\n— ${kindText(summary.kind)} column (${statusLabel(status).toLowerCase()})`,
-        };
-      }
-      const spans = index.cell(row, column);
-      if (spans.length === 0) return null;
-      return {
-        className: 'phi-cell-spans',
-        content: (
-          <HighlightedText text={value} findings={spans} selected={selectedFinding?.finding ?? null} />
-        ),
-        title: cellTitle(value, spans),
-      };
-    },
-    // indexVersion: the index changed in place.
-    [columnsByIndex, index, indexVersion, selectedFinding], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-
-  const headerExtra = useCallback(
-    (column: number) => {
-      const summary = columnsByIndex[column];
-      if (!summary || (summary.class === 'none' && summary.kind === null)) return null;
-      const status = summary.class === 'direct' ? (index.column(column)?.status ?? null) : null;
-      return <ColumnBadge column={summary} status={status} idPrefix="grid" />;
-    },
-    [columnsByIndex, index, indexVersion], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-
-  const fetchRows = useCallback(
-    (off: number, limit: number) => api.datasetPage(datasetId, shownVersion, off, limit),
-    [datasetId, shownVersion],
-  );
 
   // Kinds to explain in the legend: those the grid can paint (direct columns, the scan's findings).
   const legendKinds = useMemo(() => {
@@ -461,20 +348,14 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
           <KindLegend kinds={legendKinds} />
           <div className="review-layout">
             <div className="review-main">
-              <Grid
+              <ReviewGrid
                 key={`${info.dataset}:${info.version}:${scanGeneration}`}
                 ref={gridRef}
-                label={`${info.name}, version ${info.version}, PHI highlighted`}
-                columns={info.columns}
-                totalRows={info.total_rows}
-                fetchRows={fetchRows}
-                decorateCell={decorateCell}
-                headerExtra={headerExtra}
-                selectedCell={
-                  selectedFinding && selectedFinding.row !== null
-                    ? { row: selectedFinding.row, column: selectedFinding.column }
-                    : null
-                }
+                info={info}
+                columns={columnsByIndex}
+                index={index}
+                indexVersion={indexVersion}
+                selected={selectedFinding}
                 onRowsRendered={onRowsRendered}
               />
               {viewerOpen && (
@@ -488,119 +369,34 @@ export function ReviewScreen({ datasetId, version, roles, onBack }: Props) {
             </div>
 
             <aside className="review-side" aria-label="Findings">
-              <section className="panel review-section" aria-labelledby="findings-title">
-                <h2 id="findings-title">Findings</h2>
-                <FindingFilters filter={filter} onChange={changeFilter} columns={withFindings} />
-                <div className="field review-reason">
-                  <label htmlFor="review-reason">Reason (optional)</label>
-                  <input
-                    id="review-reason"
-                    type="text"
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    placeholder="Recorded with each decision"
-                    aria-describedby="review-reason-hint"
-                  />
-                  <p id="review-reason-hint" className="field-hint">
-                    Sent with every accept or reject until you change it.
-                  </p>
-                </div>
-                {!isAnalyst && (
-                  <p id="review-role-hint" className="field-hint">
-                    Accepting and rejecting findings needs the analyst role.
-                  </p>
-                )}
-                <p id="review-decided" role="status" className={decided ? 'status-line' : 'status-line empty'}>
-                  {decided}
-                </p>
-                <ErrorMessage id="review-decide-error" error={decideError} />
-                {decideError !== null && (
-                  <button
-                    id="review-reload"
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    onClick={() => {
-                      setDecideError(null);
-                      setPage(null);
-                      setSelected(-1);
-                      setScanGeneration((n) => n + 1);
-                    }}
-                  >
-                    Reload the review
-                  </button>
-                )}
-                <ErrorMessage id="findings-error" error={pageError} />
-
-                {page === null && !pageError && <p className="muted">Loading findings…</p>}
-                {empty === 'no-findings' && (
-                  <p id="findings-empty" className="empty-state">
-                    The scan found nothing to review.
-                  </p>
-                )}
-                {empty === 'filtered' && (
-                  <div id="findings-filtered" className="empty-state">
-                    <p>No finding matches these filters.</p>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => changeFilter(DEFAULT_FILTER)}>
-                      Clear filters
-                    </button>
-                  </div>
-                )}
-                {page && findings.length > 0 && (
-                  <>
-                    <FindingList
-                      findings={findings}
-                      selected={selected}
-                      columnName={columnName}
-                      canDecide={isAnalyst}
-                      deciding={deciding}
-                      hasPrevPage={page.offset > 0}
-                      hasNextPage={page.offset + findings.length < page.total}
-                      onSelect={setSelected}
-                      onPage={(delta, select) => {
-                        selectAfterLoad.current = select;
-                        setOffset((o) => Math.max(0, o + delta * FINDINGS_PAGE_SIZE));
-                      }}
-                      onDecide={decideFinding}
-                      onJump={(i) => {
-                        const f = findings[i];
-                        if (f) gridRef.current?.scrollToCell(f.row, f.column);
-                        setViewerOpen(true);
-                      }}
-                    />
-                  </>
-                )}
-                {page && (page.total > 0 || page.offset > 0) && (
-                  <div className="pager">
-                    <button
-                      id="findings-prev"
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={page.offset === 0}
-                      onClick={() => {
-                        setSelected(-1);
-                        setOffset((o) => Math.max(0, o - FINDINGS_PAGE_SIZE));
-                      }}
-                    >
-                      Previous
-                    </button>
-                    <span id="findings-range" className="muted">
-                      {pageRangeText(page.offset, findings.length, page.total)}
-                    </span>
-                    <button
-                      id="findings-next"
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={page.offset + findings.length >= page.total}
-                      onClick={() => {
-                        setSelected(-1);
-                        setOffset((o) => o + FINDINGS_PAGE_SIZE);
-                      }}
-                    >
-                      Next
-                    </button>
-                  </div>
-                )}
-              </section>
+              <FindingsPanel
+                filter={filter}
+                onFilterChange={changeFilter}
+                columns={withFindings}
+                reason={reason}
+                onReasonChange={setReason}
+                canDecide={isAnalyst}
+                deciding={deciding}
+                decided={decided}
+                decideError={decideError}
+                onReload={reload}
+                page={page}
+                pageError={pageError}
+                empty={empty}
+                selected={selected}
+                columnName={columnName}
+                onSelect={setSelected}
+                onPage={(delta, select) => {
+                  selectAfterLoad.current = select;
+                  if (select === null) setSelected(-1);
+                  setOffset((o) => Math.max(0, o + delta * FINDINGS_PAGE_SIZE));
+                }}
+                onDecide={decideFinding}
+                onJump={(f) => {
+                  gridRef.current?.scrollToCell(f.row, f.column);
+                  setViewerOpen(true);
+                }}
+              />
 
               <section className="panel review-section" aria-labelledby="columns-title">
                 <h2 id="columns-title">Columns</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_STEP, listKeyAction, type ListPosition } from './keys';
+import { PAGE_STEP, listKeyAction, selectionAfterLoad, type ListPosition } from './keys';
 
 const mid: ListPosition = { index: 4, count: 50, hasPrevPage: true, hasNextPage: true };
 
@@ -51,5 +51,32 @@ describe('listKeyAction', () => {
     for (const key of ['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp', 'a', 'Enter']) {
       expect(listKeyAction({ key }, empty)).toBeNull();
     }
+  });
+});
+
+describe('selectionAfterLoad', () => {
+  const page = [{ finding: 10 }, { finding: 11 }, { finding: 12 }];
+
+  it('moves past a decided finding that is still listed', () => {
+    expect(selectionAfterLoad(0, { after: 10, index: 0 }, page)).toBe(1);
+    expect(selectionAfterLoad(2, { after: 12, index: 2 }, page)).toBe(2);
+  });
+
+  it('keeps the place of a decided finding that left the list', () => {
+    // 11 was at index 1 and is gone: index 1 now holds the next one.
+    expect(selectionAfterLoad(1, { after: 11, index: 1 }, [{ finding: 10 }, { finding: 12 }])).toBe(1);
+    expect(selectionAfterLoad(1, { after: 12, index: 2 }, [{ finding: 10 }, { finding: 11 }])).toBe(1);
+  });
+
+  it('selects the first or last finding of a page turned from the keyboard', () => {
+    expect(selectionAfterLoad(-1, 'first', page)).toBe(0);
+    expect(selectionAfterLoad(-1, 'last', page)).toBe(2);
+  });
+
+  it('otherwise keeps the selection, clamped, and selects nothing on an empty page', () => {
+    expect(selectionAfterLoad(1, null, page)).toBe(1);
+    expect(selectionAfterLoad(7, null, page)).toBe(2);
+    expect(selectionAfterLoad(-1, null, page)).toBe(-1);
+    expect(selectionAfterLoad(1, 'first', [])).toBe(-1);
   });
 });

@@ -71,3 +71,33 @@ export function listKeyAction(e: KeyInput, pos: ListPosition): ListAction | null
       return null;
   }
 }
+
+/** What to select when a new page of findings arrives. */
+export type SelectAfterLoad =
+  /** After a decision on finding `after`, which was at `index`. */
+  | { after: number; index: number }
+  /** After the page was turned from the keyboard. */
+  | 'first'
+  | 'last'
+  | null;
+
+/**
+ * The selected index on a freshly loaded page. After a decision the selection moves
+ * on to the next finding, whether the decided one is still listed (status "all") or
+ * left the list (a status filter); otherwise it stays, clamped to the page.
+ */
+export function selectionAfterLoad(
+  previous: number,
+  want: SelectAfterLoad,
+  findings: readonly { finding: number }[],
+): number {
+  const count = findings.length;
+  if (count === 0) return -1;
+  if (want === 'first') return 0;
+  if (want === 'last') return count - 1;
+  if (want) {
+    const pos = findings.findIndex((f) => f.finding === want.after);
+    return pos >= 0 ? Math.min(pos + 1, count - 1) : Math.min(want.index, count - 1);
+  }
+  return previous >= count ? count - 1 : previous;
+}
