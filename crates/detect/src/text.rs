@@ -8,7 +8,7 @@ mod words;
 
 use std::sync::OnceLock;
 
-use labels::{skip_separators, Cue, Label, Labels};
+use labels::{skip_separators, value_start, Cue, Label, Labels};
 use patterns::{default_kind, Hit, Patterns, Shape};
 
 use crate::dictionaries::Dictionaries;
@@ -89,6 +89,9 @@ impl Detector {
                 _ if state_before(b, hit.start, self.dict) => {
                     Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:after-state"))
                 }
+                _ if hit.start > 0 && b[hit.start - 1] == b'#' => {
+                    Some(Candidate::from_hit(hit, Kind::OtherId, 0.6, "id:number-sign"))
+                }
                 _ => None,
             },
             Shape::Digits | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
@@ -105,11 +108,16 @@ impl Detector {
                 }
             }
             Shape::NumericDate if is_fraction(b, hit) => None,
+            Shape::Digits if is_measurement(b, hit.end) => None,
             Shape::Age => {
-                let digits = value.find(|c: char| c.is_ascii_digit())?;
-                let len = value[digits..].find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len() - digits);
-                let start = hit.start + digits;
-                Some(Candidate { start, end: start + len, kind: Kind::Age, confidence: 0.95, rule: "age:over-89" })
+                if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%') && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit) {
+                    return None;
+                }
+                if temperature_before(b, hit.start) {
+                    return None;
+                }
+                let (from, to) = age_number(value)?;
+                Some(Candidate { start: hit.start + from, end: hit.start + to, kind: Kind::Age, confidence: 0.95, rule: "age:over-89" })
             }
             _ => {
                 let (kind, confidence) = default_kind(hit.shape)?;
@@ -157,15 +165,16 @@ fn unlabelled_id(hit: &Hit, value: &str) -> Option<Candidate> {
     }
 }
 
-/// The label whose value starts at `start`: only separators (and filler
-/// words such as "number") between them.
+/// The label whose value starts at `start`: only separators, filler words
+/// ("number", "is") or up to three words between them.
 fn label_before<'a>(b: &[u8], labels: &'a [Label], start: usize) -> Option<&'a Label> {
     let idx = labels.partition_point(|l| l.end <= start);
     labels[..idx]
         .iter()
         .rev()
-        .take(2)
-        .find(|l| start - l.end <= LABEL_REACH && skip_separators(b, l.end, LABEL_REACH) >= start)
+        .take(4)
+        .take_while(|l| start - l.end <= 64)
+        .find(|l| skip_separators(b, l.end, LABEL_REACH) >= start || value_start(b, l) == Some(start))
 }
 
 /// A fax label is the nearest phone-ish label before `start` on its line.
@@ -198,13 +207,16 @@ fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
 /// lab values: "1/2 tab", "1 1/2", "pain 7/10", "5/5 strength", "3.5/12.1/37".
 fn is_fraction(b: &[u8], hit: &Hit) -> bool {
     let value = &b[hit.start..hit.end];
+    let before = &b[..hit.start];
+    let after = &b[hit.end..];
+    let chained = before.last().is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
+        || (after.first().is_some_and(|c| matches!(c, b'.' | b'/' | b'-')) && after.get(1).is_some_and(u8::is_ascii_digit));
+    if chained {
+        return true;
+    }
     if value.iter().filter(|&&c| c == b'/').count() != 1 || value.contains(&b'-') || value.contains(&b'.') {
         return false;
     }
-    let before = &b[..hit.start];
-    let after = &b[hit.end..];
-    let chained = before.last().is_some_and(|c| matches!(c, b'.' | b'/'))
-        || (after.first().is_some_and(|c| matches!(c, b'.' | b'/')) && after.get(1).is_some_and(u8::is_ascii_digit));
     let digit_before = before.iter().rev().skip_while(|&&c| c == b' ').next().is_some_and(u8::is_ascii_digit);
     let next_word: Vec<u8> = after
         .iter()
@@ -216,14 +228,35 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
         b"tab", b"tabs", b"tablet", b"tablets", b"mg", b"ml", b"cup", b"cups", b"strength", b"dose",
         b"inch", b"in", b"of", b"teaspoon", b"tsp", b"pill", b"mcg", b"units", b"systolic", b"murmur",
     ];
-    let window = &before[before.len().saturating_sub(16)..];
-    let window = String::from_utf8_lossy(window).to_ascii_lowercase();
-    const SCALES: [&str; 8] = ["pain", "strength", "murmur", "score", "scale", "grade", "rated", "power"];
-    chained
-        || digit_before
+    let previous_word: Vec<u8> = before
+        .iter()
+        .rev()
+        .skip_while(|&&c| c == b' ' || c == b':')
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect::<Vec<u8>>()
+        .into_iter()
+        .rev()
+        .collect();
+    const SCALES: [&[u8]; 8] = [b"pain", b"strength", b"murmur", b"score", b"scale", b"grade", b"rated", b"power"];
+    let out_of_ten = value.ends_with(b"/10") && {
+        let window = &before[before.len().saturating_sub(40)..];
+        String::from_utf8_lossy(window).to_ascii_lowercase().contains("pain")
+    };
+    digit_before
+        || out_of_ten
         || UNITS.contains(&next_word.as_slice())
         || after.first() == Some(&b'%')
-        || SCALES.iter().any(|w| window.contains(w))
+        || SCALES.contains(&previous_word.as_slice())
+}
+
+/// A count with its unit after it: "279000/uL", "150000 cells".
+fn is_measurement(b: &[u8], end: usize) -> bool {
+    let after = &b[end..];
+    (after.first() == Some(&b'/') && after.get(1).is_some_and(u8::is_ascii_alphabetic))
+        || after.starts_with(b" cells")
+        || after.starts_with(b" copies")
+        || after.starts_with(b" units")
 }
 
 /// Values announced by a label that no pattern matched: an id after "MRN:",
@@ -231,7 +264,13 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
 fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Candidate>) {
     let b = text.as_bytes();
     for label in labels {
-        let start = skip_separators(b, label.end, LABEL_REACH);
+        let start = match label.cue {
+            Cue::Id(_) => match value_start(b, label) {
+                Some(at) => at,
+                None => continue,
+            },
+            _ => skip_separators(b, label.end, LABEL_REACH),
+        };
         if start >= b.len() || start == label.end && b[start].is_ascii_alphanumeric() {
             continue;
         }
@@ -248,10 +287,26 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         while end > start && matches!(b[end - 1], b'-' | b'/' | b'.') {
             end -= 1;
         }
+        // An id written in groups: "ABC 1234", "123 456 789".
+        if matches!(label.cue, Cue::Id(_)) && end - start <= 6 {
+            for _ in 0..3 {
+                if b.get(end) != Some(&b' ') {
+                    break;
+                }
+                let more = b[end + 1..].iter().take(7).take_while(|c| c.is_ascii_alphanumeric()).count();
+                let group = &b[end + 1..end + 1 + more];
+                let boundary = b.get(end + 1 + more).is_none_or(|c| !c.is_ascii_alphanumeric());
+                if more >= 2 && more <= 6 && boundary && group.iter().any(u8::is_ascii_digit) {
+                    end += 1 + more;
+                } else {
+                    break;
+                }
+            }
+        }
         let value = &b[start..end];
         let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
         let candidate = match label.cue {
-            Cue::Id(kind) if digits >= 2 && value.len() >= 4 => Some((kind, 0.9, "id:labelled")),
+            Cue::Id(kind) if digits >= 2 && value.len() >= 4 && !is_year(value) => Some((kind, 0.9, "id:labelled")),
             Cue::Birth if value.len() == 4 && digits == 4 && (value.starts_with(b"19") || value.starts_with(b"20")) => {
                 Some((Kind::Date, 0.9, "date:birth-year"))
             }
@@ -266,6 +321,34 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
             out.push(Candidate { start, end, kind, confidence, rule });
         }
     }
+}
+
+/// The number inside an age phrase: "92" in "92-year-old", "90s" in "in her
+/// 90s", "ninety-two" in "ninety-two years old".
+fn age_number(value: &str) -> Option<(usize, usize)> {
+    if let Some(from) = value.find(|c: char| c.is_ascii_digit()) {
+        let mut to = from + value[from..].find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len() - from);
+        if value[to..].starts_with('s') {
+            to += 1;
+        }
+        return Some((from, to));
+    }
+    let lower = value.to_ascii_lowercase();
+    let from = ["one hundred", "hundred", "ninety", "nineties"].iter().filter_map(|w| lower.find(w)).min()?;
+    let to = ["year", "old"].iter().filter_map(|w| lower.find(w)).min().unwrap_or(value.len());
+    let to = from + value[from..to].trim_end_matches([' ', '-']).len();
+    Some((from, to))
+}
+
+/// "T 99 F", "temp 101 F": a temperature, not an age and sex.
+fn temperature_before(b: &[u8], start: usize) -> bool {
+    let window = String::from_utf8_lossy(&b[start.saturating_sub(14)..start]).to_ascii_lowercase();
+    let trimmed = window.trim_end_matches([' ', ':']);
+    trimmed.ends_with(" t") || trimmed.ends_with("temp") || trimmed.ends_with("temperature") || trimmed.ends_with("tmax")
+}
+
+fn is_year(value: &[u8]) -> bool {
+    value.len() == 4 && value.iter().all(u8::is_ascii_digit) && (value.starts_with(b"19") || value.starts_with(b"20"))
 }
 
 /// Non-overlapping spans: at each overlap the longer candidate wins (then

@@ -123,6 +123,118 @@ const LABELS: &[(&str, Cue)] = &[
     ("reference", Cue::Id(Kind::OtherId)),
     ("ref", Cue::Id(Kind::OtherId)),
     ("tracking", Cue::Id(Kind::OtherId)),
+    ("mr no", Cue::Id(Kind::Mrn)),
+    ("mr number", Cue::Id(Kind::Mrn)),
+    ("med rec no", Cue::Id(Kind::Mrn)),
+    ("med. rec", Cue::Id(Kind::Mrn)),
+    ("medical record no", Cue::Id(Kind::Mrn)),
+    ("record #", Cue::Id(Kind::Mrn)),
+    ("hospital #", Cue::Id(Kind::Mrn)),
+    ("hosp #", Cue::Id(Kind::Mrn)),
+    ("hosp no", Cue::Id(Kind::Mrn)),
+    ("patient #", Cue::Id(Kind::Mrn)),
+    ("pt #", Cue::Id(Kind::Mrn)),
+    ("emr", Cue::Id(Kind::Mrn)),
+    ("ehr", Cue::Id(Kind::Mrn)),
+    ("hospital id", Cue::Id(Kind::Mrn)),
+    ("unit #", Cue::Id(Kind::Mrn)),
+    ("chart no", Cue::Id(Kind::Mrn)),
+    ("fin", Cue::Id(Kind::Account)),
+    ("har", Cue::Id(Kind::Account)),
+    ("guarantor", Cue::Id(Kind::Account)),
+    ("financial", Cue::Id(Kind::Account)),
+    ("bank account", Cue::Id(Kind::Account)),
+    ("routing", Cue::Id(Kind::Account)),
+    ("card", Cue::Id(Kind::Account)),
+    ("ending in", Cue::Id(Kind::Account)),
+    ("acct.", Cue::Id(Kind::Account)),
+    ("statement", Cue::Id(Kind::Account)),
+    ("ins", Cue::Id(Kind::HealthPlan)),
+    ("insurance", Cue::Id(Kind::HealthPlan)),
+    ("coverage", Cue::Id(Kind::HealthPlan)),
+    ("payer id", Cue::Id(Kind::HealthPlan)),
+    ("subscriber #", Cue::Id(Kind::HealthPlan)),
+    ("plan #", Cue::Id(Kind::HealthPlan)),
+    ("group", Cue::Id(Kind::HealthPlan)),
+    ("grp", Cue::Id(Kind::HealthPlan)),
+    ("cdl", Cue::Id(Kind::License)),
+    ("ptan", Cue::Id(Kind::License)),
+    ("upin", Cue::Id(Kind::License)),
+    ("clia", Cue::Id(Kind::License)),
+    ("tin", Cue::Id(Kind::License)),
+    ("ein", Cue::Id(Kind::License)),
+    ("tax id", Cue::Id(Kind::License)),
+    ("state license", Cue::Id(Kind::License)),
+    ("board certification", Cue::Id(Kind::License)),
+    ("permit", Cue::Id(Kind::License)),
+    ("passport", Cue::Id(Kind::License)),
+    ("plates", Cue::Id(Kind::Vehicle)),
+    ("tag", Cue::Id(Kind::Vehicle)),
+    ("tag #", Cue::Id(Kind::Vehicle)),
+    ("lp", Cue::Id(Kind::Vehicle)),
+    ("lp#", Cue::Id(Kind::Vehicle)),
+    ("vehicle registration", Cue::Id(Kind::Vehicle)),
+    ("car", Cue::Id(Kind::Vehicle)),
+    ("motorcycle", Cue::Id(Kind::Vehicle)),
+    ("truck", Cue::Id(Kind::Vehicle)),
+    ("iris code", Cue::Id(Kind::Biometric)),
+    ("face scan", Cue::Id(Kind::Biometric)),
+    ("facial geometry", Cue::Id(Kind::Biometric)),
+    ("palm vein", Cue::Id(Kind::Biometric)),
+    ("palm-vein", Cue::Id(Kind::Biometric)),
+    ("finger", Cue::Id(Kind::Biometric)),
+    ("thumbprint", Cue::Id(Kind::Biometric)),
+    ("dna", Cue::Id(Kind::Biometric)),
+    ("gait", Cue::Id(Kind::Biometric)),
+    ("template", Cue::Id(Kind::Biometric)),
+    ("voice", Cue::Id(Kind::Biometric)),
+    ("lab", Cue::Id(Kind::OtherId)),
+    ("req", Cue::Id(Kind::OtherId)),
+    ("requisition", Cue::Id(Kind::OtherId)),
+    ("confirmation", Cue::Id(Kind::OtherId)),
+    ("barcode", Cue::Id(Kind::OtherId)),
+    ("slide", Cue::Id(Kind::OtherId)),
+    ("kit", Cue::Id(Kind::OtherId)),
+    ("ticket", Cue::Id(Kind::OtherId)),
+    ("protocol", Cue::Id(Kind::OtherId)),
+    ("trial", Cue::Id(Kind::OtherId)),
+    ("enrollment", Cue::Id(Kind::OtherId)),
+    ("authorization", Cue::Id(Kind::OtherId)),
+    ("auth", Cue::Id(Kind::OtherId)),
+    ("referral", Cue::Id(Kind::OtherId)),
+    ("visit", Cue::Id(Kind::OtherId)),
+    ("visit #", Cue::Id(Kind::OtherId)),
+    ("encounter #", Cue::Id(Kind::OtherId)),
+    ("csn", Cue::Id(Kind::OtherId)),
+    ("sample", Cue::Id(Kind::OtherId)),
+    ("participant", Cue::Id(Kind::OtherId)),
+    ("subject", Cue::Id(Kind::OtherId)),
+    ("record locator", Cue::Id(Kind::OtherId)),
+    ("employee", Cue::Id(Kind::OtherId)),
+    ("id", Cue::Id(Kind::OtherId)),
+    ("identifier", Cue::Id(Kind::OtherId)),
+    ("id #", Cue::Id(Kind::OtherId)),
+    ("serial #", Cue::Id(Kind::Device)),
+    ("implant id", Cue::Id(Kind::Device)),
+    ("pacemaker", Cue::Id(Kind::Device)),
+    ("pump", Cue::Id(Kind::Device)),
+    ("monitor", Cue::Id(Kind::Device)),
+    ("hearing aid", Cue::Id(Kind::Device)),
+    ("mac", Cue::Id(Kind::Device)),
+    ("mac address", Cue::Id(Kind::Device)),
+    ("patient number", Cue::Id(Kind::Mrn)),
+    ("patient no", Cue::Id(Kind::Mrn)),
+    ("pt no", Cue::Id(Kind::Mrn)),
+    ("pt number", Cue::Id(Kind::Mrn)),
+    ("hospital no", Cue::Id(Kind::Mrn)),
+    ("registration no", Cue::Id(Kind::Mrn)),
+    ("reg no", Cue::Id(Kind::Mrn)),
+    ("empi", Cue::Id(Kind::Mrn)),
+    ("cmrn", Cue::Id(Kind::Mrn)),
+    ("chart id", Cue::Id(Kind::Mrn)),
+    ("record id", Cue::Id(Kind::Mrn)),
+    ("medical rec", Cue::Id(Kind::Mrn)),
+    ("med rec #", Cue::Id(Kind::Mrn)),
     ("phone", Cue::Phone),
     ("tel", Cue::Phone),
     ("telephone", Cue::Phone),
@@ -172,6 +284,39 @@ const LABELS: &[(&str, Cue)] = &[
     ("spoke with", Cue::Name),
     ("spoke to", Cue::Name),
     ("per", Cue::Name),
+    ("read by", Cue::Name),
+    ("performed by", Cue::Name),
+    ("ordered by", Cue::Name),
+    ("interpreted by", Cue::Name),
+    ("approved by", Cue::Name),
+    ("verified by", Cue::Name),
+    ("written by", Cue::Name),
+    ("entered by", Cue::Name),
+    ("cosigned by", Cue::Name),
+    ("co-signed by", Cue::Name),
+    ("message from", Cue::Name),
+    ("call from", Cue::Name),
+    ("letter from", Cue::Name),
+    ("referral from", Cue::Name),
+    ("re:", Cue::Name),
+    ("thanks,", Cue::Name),
+    ("thank you,", Cue::Name),
+    ("sincerely,", Cue::Name),
+    ("regards,", Cue::Name),
+    ("dear", Cue::Name),
+    ("grandson", Cue::Name),
+    ("granddaughter", Cue::Name),
+    ("son-in-law", Cue::Name),
+    ("daughter-in-law", Cue::Name),
+    ("niece", Cue::Name),
+    ("nephew", Cue::Name),
+    ("aunt", Cue::Name),
+    ("uncle", Cue::Name),
+    ("cousin", Cue::Name),
+    ("neighbor", Cue::Name),
+    ("neighbour", Cue::Name),
+    ("roommate", Cue::Name),
+    ("md", Cue::Title),
     ("mother", Cue::Name),
     ("father", Cue::Name),
     ("wife", Cue::Name),
@@ -279,8 +424,9 @@ fn written_as_label(b: &[u8], start: usize, end: usize) -> bool {
     if start > 0 && b[start - 1] == b'/' {
         return false;
     }
-    const AMBIGUOUS: [&[u8]; 11] =
-        [b"dl", b"sn", b"ph", b"cc", b"lic", b"ref", b"per", b"case", b"order", b"cell", b"call"];
+    const AMBIGUOUS: [&[u8]; 15] = [
+        b"dl", b"sn", b"ph", b"cc", b"lic", b"ref", b"per", b"case", b"order", b"cell", b"call", b"mr", b"lp", b"fin", b"har",
+    ];
     let word = &b[start..end];
     if !AMBIGUOUS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
         return true;
@@ -328,6 +474,33 @@ pub(super) fn skip_separators(b: &[u8], mut i: usize, max: usize) -> usize {
         }
     }
     i
+}
+
+/// Where the value announced by `label` starts: after the separators, and
+/// after up to three more words ("Member ID number is", "plate reads") if
+/// the first token holds no digit. `None` at a line's or sentence's end.
+pub(super) fn value_start(b: &[u8], label: &Label) -> Option<usize> {
+    let mut at = skip_separators(b, label.end, 24);
+    if at == label.end && at < b.len() && b[at].is_ascii_alphanumeric() {
+        return None;
+    }
+    for _ in 0..4 {
+        if at >= b.len() {
+            return None;
+        }
+        let end = b[at..].iter().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.'))).map_or(b.len(), |p| at + p);
+        let token = &b[at..end];
+        if token.iter().any(u8::is_ascii_digit) {
+            return Some(at);
+        }
+        let word = token.iter().all(u8::is_ascii_alphabetic) && !token.is_empty() && token.len() <= 15;
+        let next = skip_separators(b, end, 6);
+        if !word || next == end || b[end..next].contains(&b'\n') || b[end..next].starts_with(b". ") {
+            return None;
+        }
+        at = next;
+    }
+    None
 }
 
 #[cfg(test)]

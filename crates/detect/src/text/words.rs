@@ -35,8 +35,10 @@ struct Word {
     medical: bool,
     stop: bool,
     /// Never a name: part of a label, a heading before `:`, a month or
-    /// weekday, an eponym before "sign" or "disease", a short acronym.
+    /// weekday, an eponym before "sign" or "disease".
     blocked: bool,
+    /// Two or three capitals ("BUN", "MEI"): a name only next to another.
+    acronym: bool,
 }
 
 impl Word {
@@ -56,7 +58,7 @@ impl Word {
 
     /// A name on the dictionaries' word alone.
     fn clear_name(&self) -> bool {
-        self.capitalised() && self.in_name_lists() && !self.ordinary() && !self.blocked
+        self.capitalised() && self.in_name_lists() && !self.ordinary() && !self.blocked && !self.acronym
     }
 
     /// Could be part of a name next to a clear one or after a title.
@@ -66,7 +68,9 @@ impl Word {
         }
         match self.shape {
             Shape::Initial => true,
-            Shape::Capital | Shape::Upper => !self.stop && !self.medical && (self.in_name_lists() || !self.common),
+            Shape::Capital | Shape::Upper => {
+                !self.stop && !self.medical && (self.in_name_lists() || !self.common && !self.acronym)
+            }
             Shape::Lower => false,
         }
     }
@@ -83,28 +87,42 @@ const NOT_NAMES: [&str; 19] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
+const LANGUAGES: [&str; 24] = [
+    "english", "spanish", "french", "german", "italian", "portuguese", "russian", "chinese", "mandarin",
+    "cantonese", "vietnamese", "korean", "japanese", "arabic", "hindi", "urdu", "bengali", "polish", "haitian",
+    "creole", "somali", "amharic", "tagalog", "farsi",
+];
 const HOLIDAYS: [&str; 6] = ["christmas", "thanksgiving", "easter", "halloween", "hanukkah", "kwanzaa"];
 const MONTH_LEAD_INS: [&str; 14] = [
     "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after", "through", "last",
     "next",
 ];
-const NAME_SUFFIXES: [&str; 18] = [
+const NAME_SUFFIXES: [&str; 20] = [
     "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw", "cnm", "crna", "jr",
-    "aprn", "fnp",
+    "aprn", "fnp", "bsn", "lpn",
 ];
 /// Words after an eponym that make it a disease or sign, not a person.
-const EPONYM_HEADS: [&str; 14] = [
+const EPONYM_HEADS: [&str; 23] = [
     "sign", "signs", "disease", "syndrome", "palsy", "test", "maneuver", "criteria", "score", "classification",
-    "procedure", "operation", "phenomenon", "reflex",
+    "procedure", "operation", "phenomenon", "reflex", "tear", "tears", "lymphoma", "sarcoma", "ulcer", "fracture",
+    "catheter", "scale", "esophagus",
 ];
-/// Particles inside names: "Van der Berg", "de la Cruz".
-const PARTICLES: [&str; 13] = ["van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el"];
+/// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
+const PARTICLES: [&str; 14] = ["van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st"];
+/// Words in the name lists that after "pt" or "dr" in a sloppy note are
+/// almost always the sentence going on ("pt will", "dr aware").
+const FUNCTION_WORDS: [&str; 40] = [
+    "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on", "for", "says", "said",
+    "states", "reports", "denies", "notes", "feels", "aware", "called", "updated", "notified", "paged", "here",
+    "home", "up", "out", "ok", "well", "also", "now", "then", "still", "not", "no", "yes", "so",
+];
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-const FACILITY_HEADS: [&str; 33] = [
+const FACILITY_HEADS: [&str; 41] = [
     "hospital", "clinic", "center", "centre", "infirmary", "hospice", "pharmacy", "apothecary", "drug", "drugs",
     "health", "healthcare", "associates", "institute", "facility", "care", "pediatrics", "cardiology", "oncology",
     "medicine", "practice", "rehab", "rehabilitation", "home", "laboratory", "labs", "imaging", "radiology",
-    "dialysis", "physicians", "partners", "group", "sanatorium",
+    "dialysis", "physicians", "partners", "group", "sanatorium", "manor", "living", "village", "gardens", "lodge",
+    "residence", "pavilion", "campus",
 ];
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
 const GENERIC_FACILITY_WORDS: [&str; 24] = [
@@ -146,31 +164,44 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             label += 1;
         }
         let in_label = label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
-        let heading = b.get(end_word) == Some(&b':');
+        let sentence_start = sentence_start(b, start);
+        let heading = b.get(end_word) == Some(&b':') && (words_since_line_start(b, start) < 3 || sentence_start);
+        let lab = raw.len() <= 2 && b.get(end_word) == Some(&b' ') && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
+        let lone_letter = shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
+        let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
+        let credential = NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw)) && shape != Shape::Lower;
+        let after_year = year_before(b, start);
         let mut word = Word {
             start,
             end: end_word,
             shape,
-            sentence_start: sentence_start(b, start),
+            sentence_start,
             first: false,
             last: false,
             place: false,
             common: false,
             medical: false,
             stop: false,
-            blocked: in_label || heading || (shape == Shape::Upper && raw.len() <= 3),
+            blocked: in_label || heading || lab || lone_letter || after_hyphen || credential || after_year,
+            acronym: shape == Shape::Upper && raw.len() <= 3,
         };
         lower.clear();
-        lower.extend(raw.chars().flat_map(char::to_lowercase));
+        lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
         word.place = dict.places.contains(lower.as_str());
-        word.common = dict.common_words.contains(lower.as_str());
-        word.blocked |= NOT_NAMES.contains(&lower.as_str()) || eponym(b, end_word);
+        word.common = dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
+        word.blocked |= NOT_NAMES.contains(&lower.as_str())
+            || LANGUAGES.contains(&lower.as_str())
+            || eponym(b, end_word)
+            || words.last().is_some_and(|p: &Word| {
+                let two = format!("{} {}", text[p.start..p.end].to_lowercase(), lower);
+                p.end + 1 == start && dict.states.contains(two.as_str())
+            });
         if lower.contains('-') {
             let parts: Vec<&str> = lower.split('-').collect();
             word.first = parts.iter().any(|p| dict.first_names.contains(p));
             word.last = parts.iter().any(|p| dict.surnames.contains(p));
             word.common = parts.iter().all(|p| dict.common_words.contains(p));
-            word.medical = parts.iter().any(|p| dict.medical.contains(p));
+            word.medical = parts.iter().all(|p| dict.medical.contains(p));
         } else {
             lower.retain(char::is_alphanumeric);
             let key = lower.as_str();
@@ -185,6 +216,38 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         words.push(word);
     }
     words
+}
+
+/// Latin letters without their diacritics, for dictionary lookups
+/// ("Lucía" → "lucia", "Łukasz" → "lukasz").
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// Words between the start of the line and `at`.
+fn words_since_line_start(b: &[u8], at: usize) -> usize {
+    let line_start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    b[line_start..at].split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).count()
 }
 
 fn is_letter(c: u8) -> bool {
@@ -205,6 +268,27 @@ fn shape_of(raw: &str) -> Shape {
     } else {
         Shape::Capital
     }
+}
+
+/// "2011 Nissan Altima": up to three capitalised words after a year are a
+/// make and model, not a name.
+fn year_before(b: &[u8], start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..3 {
+        if i < 5 || b[i - 1] != b' ' {
+            return false;
+        }
+        let prev = &b[i - 5..i - 1];
+        if prev.iter().all(u8::is_ascii_digit) && (prev.starts_with(b"19") || prev.starts_with(b"20")) {
+            return i < 6 || !b[i - 6].is_ascii_alphanumeric();
+        }
+        let word_start = b[..i - 1].iter().rposition(|c| !c.is_ascii_alphanumeric() && *c != b'-').map_or(0, |p| p + 1);
+        if word_start + 1 >= i || !b[word_start].is_ascii_uppercase() {
+            return false;
+        }
+        i = word_start;
+    }
+    false
 }
 
 /// "Parkinson's disease", "Murphy sign": the word after is an eponym's head.
@@ -245,17 +329,37 @@ pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out:
         let Some(label) = labels[..before].last().filter(|l| only_separators(b, l.end, w.start)) else {
             continue;
         };
-        let capital_label = b[label.start].is_ascii_uppercase();
+        let colon = b[label.end..w.start].contains(&b':') || b[label.start..label.end].ends_with(b":");
         match label.cue {
-            Cue::Title if capital_label && (w.capitalised() || w.shape == Shape::Initial) => {
+            Cue::Title if title_fits(b, label, w) => {
                 names.run(&words, i, 0.95, "name:title", b, true);
             }
-            Cue::Title | Cue::Name if w.lower_name() => names.run(&words, i, 0.75, "name:label-lowercase", b, false),
-            Cue::Name if w.name_like() && (w.in_name_lists() || !w.common) => {
+            Cue::Title | Cue::Name if w.shape == Shape::Lower => {
+                let title = label.cue == Cue::Title;
+                if w.lower_name() || (title && w.last && !w.medical && !w.stop && !w.blocked && !function_word(b, w)) {
+                    names.run(&words, i, 0.75, "name:label-lowercase", b, true);
+                }
+            }
+            Cue::Name if colon && (w.capitalised() || w.shape == Shape::Initial) && !w.blocked => {
+                names.run(&words, i, 0.9, "name:label", b, true);
+            }
+            Cue::Name if w.name_like() && (w.in_name_lists() || !w.common || w.shape == Shape::Initial) => {
                 names.run(&words, i, 0.9, "name:label", b, false);
             }
             Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
             _ => {}
+        }
+    }
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, v) = (&words[i], &words[i + 1]);
+        if pair(b, w, v) {
+            names.set(i, 0.8, "name:first-last");
+            names.set(i + 1, 0.8, "name:first-last");
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if names.score[i] == 0.0 && w.capitalised() && at_work_before(b, w.start) {
+            employer(&words, i, b, &mut names);
         }
     }
     for (i, w) in words.iter().enumerate() {
@@ -267,10 +371,19 @@ pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out:
         if names.score[i] > 0.0 || !w.capitalised() || !w.in_name_lists() || w.medical || w.stop || w.blocked {
             continue;
         }
+        if w.common && w.sentence_start {
+            continue;
+        }
         let left = i > 0 && names.score[i - 1] > 0.0 && adjacent(b, &words[i - 1], w);
         let right = i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
         if left || right || name_suffix_follows(b, w.end) {
             names.set(i, 0.75, "name:dictionary+neighbour");
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        let unknown = w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
+        if names.score[i] == 0.0 && unknown && (acts_like_a_person(b, w.end) || b[w.end..].starts_with(b"'s ")) {
+            names.set(i, 0.7, "name:subject");
         }
     }
     names.spread(&words, b, text);
@@ -304,7 +417,14 @@ impl Names {
         let mut j = i;
         while j < words.len() && j < i + 5 {
             let w = &words[j];
-            let fits = if lower { w.lower_name() || particle(w, b) } else { w.name_like() || particle(w, b) };
+            let fits = !w.blocked && if lower {
+                w.lower_name() || particle(w, b) || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
+            } else {
+                w.name_like()
+                    || particle(w, b)
+                    || (w.acronym && w.in_name_lists())
+                    || (j > i && w.capitalised() && w.medical && w.in_name_lists())
+            };
             let ok = if j == i { (any_first && !w.blocked) || fits } else { fits && adjacent(b, &words[j - 1], w) };
             if !ok || (j > i && !lower && !w.in_name_lists() && w.common && w.shape != Shape::Initial && !particle(w, b)) {
                 break;
@@ -329,7 +449,10 @@ impl Names {
                 }
                 let joins = match w.shape {
                     Shape::Initial => true,
-                    Shape::Capital | Shape::Upper => w.name_like() && (w.in_name_lists() || !w.common),
+                    Shape::Capital | Shape::Upper => {
+                        (w.name_like() && (w.in_name_lists() || !w.common) && !(w.common && w.sentence_start))
+                            || (particle(w, b) && i + 1 < words.len() && words[i + 1].capitalised())
+                    }
                     Shape::Lower => particle(w, b) && i + 1 < words.len() && self.score[i + 1] > 0.0,
                 };
                 if !joins {
@@ -345,6 +468,71 @@ impl Names {
     }
 }
 
+/// A title written as one ("Dr.", "Mrs", "DR. SMITH") before a capitalised
+/// word or an initial; "MR. Cr" (mitral regurgitation) and "MD" are not titles.
+fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
+    let text = &b[label.start..label.end];
+    let letters: Vec<u8> = text.iter().copied().filter(u8::is_ascii_alphabetic).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(u8::is_ascii_uppercase);
+    text[0].is_ascii_uppercase()
+        && !text.eq_ignore_ascii_case(b"md")
+        && !b[label.end..w.start].contains(&b',')
+        && (w.capitalised() || w.shape == Shape::Initial)
+        && (!all_caps || w.shape != Shape::Capital)
+        && !(w.acronym && !w.in_name_lists())
+}
+
+/// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
+/// person as subject follows.
+fn acts_like_a_person(b: &[u8], end: usize) -> bool {
+    const VERBS: [&[u8]; 16] = [
+        b" is a ", b" is an ", b" was a ", b" presents", b" presented", b" reports", b" reported", b" states",
+        b" stated", b" denies", b" returns", b" arrived", b" underwent", b" tolerated", b" called", b" endorses",
+    ];
+    VERBS.iter().any(|v| b[end..].starts_with(v))
+}
+
+fn function_word(b: &[u8], w: &Word) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
+}
+
+/// "John Smith", "J. Smith", "SMITH, JOHN": a first name (or an initial)
+/// then a surname, or a surname, a comma and a first name, all capitalised.
+fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
+    let usable = |x: &Word| !x.medical && !x.stop && !x.blocked;
+    if !usable(w) || !usable(v) || !adjacent(b, w, v) {
+        return false;
+    }
+    let between = &b[w.end..v.start];
+    let comma = between.contains(&b',');
+    let capitals = |x: &Word| x.capitalised() && !(x.acronym && !x.in_name_lists());
+    if comma {
+        capitals(w) && capitals(v) && w.last && v.first && (!w.common || !v.common)
+    } else {
+        (w.shape == Shape::Initial && !between.is_empty() && capitals(v) && v.last)
+            || (capitals(w)
+                && capitals(v)
+                && w.first
+                && v.last
+                && (!w.common || !v.common || !w.sentence_start || name_suffix_follows(b, v.end)))
+    }
+}
+
+/// "works as a bus driver at", "is a machinist with": the words before
+/// `at` suggest the capitalised words after it are an employer.
+fn at_work_before(b: &[u8], start: usize) -> bool {
+    let before = &b[start.saturating_sub(6)..start];
+    let Some(prep) = [&b"at "[..], b"with ", b"for "].into_iter().find(|p| before.ends_with(p)) else {
+        return false;
+    };
+    let prep_start = start - prep.len();
+    let sentence_start = b[..prep_start].iter().rposition(|&c| matches!(c, b'.' | b'\n' | b';')).map_or(0, |p| p + 1);
+    let sentence = String::from_utf8_lossy(&b[sentence_start.max(prep_start.saturating_sub(60))..prep_start]).to_ascii_lowercase();
+    ["works", "worked", "working", "employed", "job", "shift", " is a ", " as a ", " as an ", " is an "]
+        .iter()
+        .any(|w| sentence.contains(w))
+}
+
 fn particle(w: &Word, b: &[u8]) -> bool {
     w.end - w.start <= 3 && PARTICLES.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
 }
@@ -355,8 +543,9 @@ fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
     let mut j = i;
     while j < words.len() && j < i + 5 {
         let w = &words[j];
-        let joined = j == i || adjacent(b, &words[j - 1], w) && b[words[j - 1].end..w.start] == *b" ";
+        let joined = j == i || b[words[j - 1].end..w.start] == *b" ";
         let fits = w.capitalised() || (j > i && matches!(&b[w.start..w.end], b"of" | b"and"));
+        let joined = joined || (j > i && b[words[j - 1].end..w.start] == *b" & ");
         if !joined || !fits {
             break;
         }
@@ -374,15 +563,16 @@ fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
 /// comma in "LAST, First".
 fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
     let between = &b[a.end..c.start];
+    let dot_ok = particle(a, b);
     between.len() <= 3
         && !between.is_empty()
-        && between.iter().all(|&x| x == b' ' || x == b',' || x == b'.')
+        && between.iter().all(|&x| x == b' ' || x == b',' || (x == b'.' && dot_ok))
         && between.iter().filter(|&&x| x == b',').count() <= 1
 }
 
 /// Only blanks, `:`, `.`, `,` or `#` between a label's end and a word.
 fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
-    to >= from && to - from <= 4 && b[from..to].iter().all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b','))
+    to >= from && to - from <= 4 && b[from..to].iter().all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'('))
 }
 
 /// ", MD", " RN", ", PhD" and the like right after a word.
@@ -412,9 +602,10 @@ fn place_follows(b: &[u8], end: usize) -> bool {
 fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
     let rest = &b[end..];
     let skip = rest.iter().take(3).take_while(|&&c| c == b',' || c == b' ').count();
-    if skip == 0 || !rest[..skip].contains(&b',') && skip > 1 {
+    if skip == 0 {
         return None;
     }
+    let comma = rest[..skip].contains(&b',');
     let i = end + skip;
     let mut j = i;
     let mut words = 0;
@@ -427,7 +618,8 @@ fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
         words += 1;
         let candidate = String::from_utf8_lossy(&b[i..w_end]).to_ascii_lowercase();
         let code = w_end - i == 2 && b[i..w_end].iter().all(u8::is_ascii_uppercase);
-        if (code || b[i].is_ascii_uppercase()) && dict.states.contains(candidate.as_str()) {
+        let zip_next = b.get(w_end) == Some(&b' ') && b.len() >= w_end + 6 && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
+        if (code || b[i].is_ascii_uppercase()) && dict.states.contains(candidate.as_str()) && (comma || zip_next) {
             best = Some(w_end);
         }
         if w_end < b.len() && b[w_end] == b' ' {
@@ -462,23 +654,28 @@ fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &
         {
             end_run += 1;
         }
-        let cue = place_cue_before(b, labels, words[i].start);
+        let cue = place_cue_before(b, labels, words[i].start) || preposition_before(b, words[i].start);
         let mut found: Option<(usize, f32, &'static str)> = None;
         for k in (i..=end_run).rev() {
             if (i..=k).any(|x| is_name[x] >= 0.9) {
                 continue;
             }
             let phrase = text[words[i].start..words[k].end].to_lowercase();
+            if dict.states.contains(phrase.as_str()) {
+                found = None;
+                break;
+            }
             let state_next = state_after(b, words[k].end, dict).is_some();
             let county_next = next_word_is(b, words[k].end, "county");
             let known = dict.places.contains(phrase.as_str());
             let multi = k > i;
             let w = &words[i];
-            found = if state_next && (i..=k).all(|x| !words[x].medical) {
+            let leading_word = words[i].common && words[i].sentence_start && !known;
+            found = if state_next && (i..=k).all(|x| !words[x].medical) && !leading_word && !words[i].blocked {
                 Some((k, 0.9, "geo:city-state"))
             } else if county_next && !words[k].medical {
                 Some((k, 0.9, "geo:county"))
-            } else if known && cue {
+            } else if known && cue && !(w.first && !multi && !preposition_before(b, w.start)) {
                 Some((k, 0.9, "geo:place+context"))
             } else if known && multi && !(i..=k).all(|x| words[x].common) {
                 Some((k, 0.85, "geo:place"))
@@ -553,6 +750,12 @@ fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
         && b.len() >= end + 1 + word.len()
         && b[end + 1..end + 1 + word.len()].eq_ignore_ascii_case(word.as_bytes())
         && b.get(end + 1 + word.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+/// "in", "from" or "near" right before a word.
+fn preposition_before(b: &[u8], start: usize) -> bool {
+    let before = &b[start.saturating_sub(6)..start];
+    [&b" in "[..], b" from ", b" near "].iter().any(|p| before.ends_with(p))
 }
 
 fn place_cue_before(b: &[u8], labels: &[Label], start: usize) -> bool {
