@@ -95,7 +95,8 @@ impl Detector {
                 _ => None,
             },
             Shape::Digits | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
-                let prefix = labels.iter().find(|l| l.start == hit.start && l.end < hit.end);
+                let at = labels.partition_point(|l| l.start < hit.start);
+                let prefix = labels.get(at).filter(|l| l.start == hit.start && l.end < hit.end);
                 match cue.or(prefix.map(|l| l.cue)) {
                     Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.92, "id:labelled")),
                     Some(Cue::Phone) if validators::nanp_phone(value) => {
@@ -274,7 +275,8 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         if start >= b.len() || start == label.end && b[start].is_ascii_alphanumeric() {
             continue;
         }
-        if hits.iter().any(|h| h.start <= start && start < h.end) {
+        let next_hit = hits.partition_point(|h| h.end <= start);
+        if hits.get(next_hit).is_some_and(|h| h.start <= start) {
             continue;
         }
         let end = start

@@ -89,6 +89,7 @@ impl Patterns {
         let shapes = list.iter().map(|(s, _)| *s).collect();
         let sources: Vec<&str> = list.iter().map(|(_, p)| p.as_str()).collect();
         let regex = Regex::builder()
+            .configure(Regex::config().hybrid_cache_capacity(64 << 20))
             .syntax(syntax::Config::new().unicode(false).utf8(false))
             .build_many(&sources)
             .expect("the built-in patterns compile");

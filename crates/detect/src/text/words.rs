@@ -185,30 +185,33 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             blocked: in_label || heading || lab || lone_letter || after_hyphen || credential || after_year,
             acronym: shape == Shape::Upper && raw.len() <= 3,
         };
-        lower.clear();
-        lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
-        word.place = dict.places.contains(lower.as_str());
-        word.common = dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
-        word.blocked |= NOT_NAMES.contains(&lower.as_str())
-            || LANGUAGES.contains(&lower.as_str())
-            || eponym(b, end_word)
-            || words.last().is_some_and(|p: &Word| {
-                let two = format!("{} {}", text[p.start..p.end].to_lowercase(), lower);
-                p.end + 1 == start && dict.states.contains(two.as_str())
-            });
-        if lower.contains('-') {
-            let parts: Vec<&str> = lower.split('-').collect();
-            word.first = parts.iter().any(|p| dict.first_names.contains(p));
-            word.last = parts.iter().any(|p| dict.surnames.contains(p));
-            word.common = parts.iter().all(|p| dict.common_words.contains(p));
-            word.medical = parts.iter().all(|p| dict.medical.contains(p));
-        } else {
-            lower.retain(char::is_alphanumeric);
-            let key = lower.as_str();
-            word.first = dict.first_names.contains(key);
-            word.last = dict.surnames.contains(key);
-            word.medical = dict.medical.contains(key);
-            word.stop = dict.name_stopwords.contains(key);
+        let near_label = label > 0 && start - labels[label - 1].end <= 4 || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
+        let after_name = words.last().is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
+        if shape != Shape::Lower || near_label || after_name {
+            lower.clear();
+            lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
+            word.place = dict.places.contains(lower.as_str());
+            word.common = dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
+            if shape != Shape::Lower {
+                word.blocked |= NOT_NAMES.contains(&lower.as_str())
+                    || LANGUAGES.contains(&lower.as_str())
+                    || eponym(b, end_word)
+                    || words.last().is_some_and(|p: &Word| p.end + 1 == start && part_of_state(text, p, &lower, dict));
+            }
+            if lower.contains('-') {
+                let parts: Vec<&str> = lower.split('-').collect();
+                word.first = parts.iter().any(|p| dict.first_names.contains(p));
+                word.last = parts.iter().any(|p| dict.surnames.contains(p));
+                word.common = parts.iter().all(|p| dict.common_words.contains(p));
+                word.medical = parts.iter().all(|p| dict.medical.contains(p));
+            } else {
+                lower.retain(char::is_alphanumeric);
+                let key = lower.as_str();
+                word.first = dict.first_names.contains(key);
+                word.last = dict.surnames.contains(key);
+                word.medical = dict.medical.contains(key);
+                word.stop = dict.name_stopwords.contains(key);
+            }
         }
         if shape == Shape::Initial && end < b.len() && b[end] == b'.' {
             word.end = end + 1;
@@ -270,6 +273,13 @@ fn shape_of(raw: &str) -> Shape {
     }
 }
 
+/// "North Carolina", "New Hampshire": the word ends a state's name.
+fn part_of_state(text: &str, previous: &Word, lower: &str, dict: &Dictionaries) -> bool {
+    const FIRST_WORDS: [&str; 7] = ["north", "south", "west", "new", "rhode", "district", "puerto"];
+    let prev = text[previous.start..previous.end].to_lowercase();
+    FIRST_WORDS.contains(&prev.as_str()) && dict.states.contains(format!("{prev} {lower}").as_str())
+}
+
 /// "2011 Nissan Altima": up to three capitalised words after a year are a
 /// make and model, not a name.
 fn year_before(b: &[u8], start: usize) -> bool {
@@ -324,8 +334,11 @@ pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out:
     let b = text.as_bytes();
     let mut names = Names { score: vec![0.0; words.len()], rule: vec![""; words.len()] };
 
+    let mut before = 0;
     for (i, w) in words.iter().enumerate() {
-        let before = labels.partition_point(|l| l.end <= w.start);
+        while before < labels.len() && labels[before].end <= w.start {
+            before += 1;
+        }
         let Some(label) = labels[..before].last().filter(|l| only_separators(b, l.end, w.start)) else {
             continue;
         };
