@@ -39,10 +39,20 @@ fn main() -> ExitCode {
     let report = score(Detector::shared(), &documents);
     print!("{}", report.table());
     for m in report.missed.iter().take(mistakes) {
-        println!("MISSED {:<10} {:<8} {}", m.kind.as_str(), m.document, m.context);
+        println!(
+            "MISSED {:<10} {:<8} {}",
+            m.kind.as_str(),
+            m.document,
+            m.context
+        );
     }
     for m in report.false_alarms.iter().take(mistakes) {
-        println!("FALSE  {:<10} {:<24} {}", m.kind.as_str(), m.rule, m.context);
+        println!(
+            "FALSE  {:<10} {:<24} {}",
+            m.kind.as_str(),
+            m.rule,
+            m.context
+        );
     }
     ExitCode::SUCCESS
 }

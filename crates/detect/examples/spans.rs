@@ -3,6 +3,12 @@
 fn main() {
     let text = std::env::args().nth(1).unwrap_or_default();
     for s in detect::Detector::shared().detect(&text) {
-        println!("{:<10} {:.2} {:<28} {}", s.kind.as_str(), s.confidence, s.rule, &text[s.start..s.end]);
+        println!(
+            "{:<10} {:.2} {:<28} {}",
+            s.kind.as_str(),
+            s.confidence,
+            s.rule,
+            &text[s.start..s.end]
+        );
     }
 }

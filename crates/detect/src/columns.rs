@@ -240,19 +240,27 @@ fn header_hint(header: &str) -> Option<HeaderHint> {
     let mut best: Option<HeaderHint> = None;
     for (phrase, hint) in HEADER_WORDS {
         let parts: Vec<&str> = phrase.split(' ').collect();
-        let found = words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(a, b)| a == b));
+        let found = words
+            .windows(parts.len())
+            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b));
         if !found {
             continue;
         }
         let rank = |h: &HeaderHint| match h {
             HeaderHint::Direct(Kind::OtherId) => 3,
-            HeaderHint::Direct(_) => if parts.len() > 1 { 6 } else { 5 },
+            HeaderHint::Direct(_) => {
+                if parts.len() > 1 {
+                    6
+                } else {
+                    5
+                }
+            }
             HeaderHint::Age => 5,
             HeaderHint::FreeText => 4,
             HeaderHint::Quasi => 2,
             HeaderHint::Measure => 1,
         };
-        if best.is_none_or(|b| rank(hint) > rank(&b)) {
+        if best.map_or(true, |b| rank(hint) > rank(&b)) {
             best = Some(*hint);
         }
     }
@@ -310,14 +318,22 @@ fn sample_values(column: &Column) -> Vec<&str> {
         .take(SAMPLE_SIZE)
         .collect();
     if out.len() < SAMPLE_SIZE.min(rows) / 2 {
-        out = dict.iter().map(String::as_str).filter(|v| !v.trim().is_empty()).take(SAMPLE_SIZE).collect();
+        out = dict
+            .iter()
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+            .take(SAMPLE_SIZE)
+            .collect();
     }
     out
 }
 
 fn measure(values: &[&str], detector: &Detector) -> Sample {
     let dict = Dictionaries::get();
-    let mut s = Sample { n: values.len(), ..Sample::default() };
+    let mut s = Sample {
+        n: values.len(),
+        ..Sample::default()
+    };
     for v in values {
         let v = v.trim();
         let digits = v.bytes().filter(u8::is_ascii_digit).count();
@@ -344,9 +360,28 @@ fn measure(values: &[&str], detector: &Detector) -> Sample {
         s.name += usize::from(is_person_name(v, dict));
         s.place += usize::from(dict.places.contains(v.to_lowercase().as_str()));
         s.state += usize::from(dict.states.contains(v.to_lowercase().as_str()));
-        s.sex += usize::from(matches!(v.to_lowercase().as_str(), "m" | "f" | "male" | "female" | "u" | "x" | "other" | "unknown" | "man" | "woman" | "nonbinary" | "non-binary"));
+        s.sex += usize::from(matches!(
+            v.to_lowercase().as_str(),
+            "m" | "f"
+                | "male"
+                | "female"
+                | "u"
+                | "x"
+                | "other"
+                | "unknown"
+                | "man"
+                | "woman"
+                | "nonbinary"
+                | "non-binary"
+        ));
         s.icd += usize::from(is_icd(v));
-        if word_count >= 2 && digits > 0 && detector.detect(v).iter().any(|sp| sp.kind == Kind::Geo && sp.rule == "geo:street") {
+        if word_count >= 2
+            && digits > 0
+            && detector
+                .detect(v)
+                .iter()
+                .any(|sp| sp.kind == Kind::Geo && sp.rule == "geo:street")
+        {
             s.street += 1;
         }
     }
@@ -355,7 +390,8 @@ fn measure(values: &[&str], detector: &Detector) -> Sample {
 
 fn looks_like_url(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
-    !v.contains(' ') && (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
+    !v.contains(' ')
+        && (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
 }
 
 fn is_code(v: &str, digits: usize) -> bool {
@@ -363,13 +399,16 @@ fn is_code(v: &str, digits: usize) -> bool {
         && v.len() >= 4
         && v.len() <= 40
         && !v.contains(' ')
-        && v.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'/' | b'#'))
+        && v.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'/' | b'#'))
 }
 
+/// A 5-digit or ZIP+4 code whose 3-digit prefix is in use.
 fn is_zip(v: &str) -> bool {
     let b = v.as_bytes();
-    (b.len() == 5 && b.iter().all(u8::is_ascii_digit))
-        || (b.len() == 10 && b[5] == b'-' && b[..5].iter().chain(&b[6..]).all(u8::is_ascii_digit))
+    let shaped = (b.len() == 5 && b.iter().all(u8::is_ascii_digit))
+        || (b.len() == 10 && b[5] == b'-' && b[..5].iter().chain(&b[6..]).all(u8::is_ascii_digit));
+    shaped && Dictionaries::get().zip3.contains(&v[..3])
 }
 
 fn is_icd(v: &str) -> bool {
@@ -379,12 +418,17 @@ fn is_icd(v: &str) -> bool {
         && b[0].is_ascii_uppercase()
         && b[1].is_ascii_digit()
         && b[2].is_ascii_alphanumeric()
-        && b[3..].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'.')
+        && b[3..]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'.')
 }
 
 /// A date in any common written form, checked against the calendar.
 fn is_date(v: &str) -> bool {
-    let parts: Vec<&str> = v.split(|c| matches!(c, '-' | '/' | '.' | ' ' | 'T')).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = v
+        .split(['-', '/', '.', ' ', 'T'])
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() < 2 {
         return false;
     }
@@ -397,7 +441,9 @@ fn is_date(v: &str) -> bool {
         }
         _ => {
             let spans = Detector::shared().detect(v);
-            spans.len() == 1 && spans[0].kind == Kind::Date && spans[0].end - spans[0].start + 2 >= v.len()
+            spans.len() == 1
+                && spans[0].kind == Kind::Date
+                && spans[0].end - spans[0].start + 2 >= v.len()
         }
     }
 }
@@ -406,14 +452,23 @@ fn is_date(v: &str) -> bool {
 /// or surname ("Jane Smith", "SMITH, JANE", "Dr. Claire Dubois").
 fn is_person_name(v: &str, dict: &Dictionaries) -> bool {
     let words: Vec<&str> = v
-        .split(|c: char| c == ' ' || c == ',')
+        .split([' ', ','])
         .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(w.trim_end_matches('.').to_lowercase().as_str(), "dr" | "mr" | "mrs" | "ms" | "md" | "rn" | "jr" | "sr" | "phd"))
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.').to_lowercase().as_str(),
+                "dr" | "mr" | "mrs" | "ms" | "md" | "rn" | "jr" | "sr" | "phd"
+            )
+        })
         .collect();
     if words.is_empty() || words.len() > 4 {
         return false;
     }
-    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.')));
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+    });
     let known = words.iter().any(|w| {
         let l = w.to_lowercase();
         dict.first_names.contains(l.as_str()) || dict.surnames.contains(l.as_str())
@@ -427,26 +482,48 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
     let s = measure(&values, detector);
     let header = column.name();
     let hint = header_hint(header);
-    let uniqueness = if column.is_empty() { 0.0 } else { column.dictionary().len() as f32 / column.len() as f32 };
-    let n = s.n;
-    let finding = |kind: Option<Kind>, class: ColumnClass, confidence: f32, evidence: String| ColumnFinding {
-        column: idx,
-        kind,
-        class,
-        confidence: confidence.clamp(0.0, 1.0),
-        evidence,
-        sampled: n,
+    let uniqueness = if column.is_empty() {
+        0.0
+    } else {
+        column.dictionary().len() as f32 / column.len() as f32
     };
+    let n = s.n;
+    let finding =
+        |kind: Option<Kind>, class: ColumnClass, confidence: f32, evidence: String| ColumnFinding {
+            column: idx,
+            kind,
+            class,
+            confidence: confidence.clamp(0.0, 1.0),
+            evidence,
+            sampled: n,
+        };
     let header_note = format!("header '{header}'");
     if n == 0 {
         return match hint {
-            Some(HeaderHint::Direct(kind)) => finding(Some(kind), ColumnClass::Direct, 0.5, format!("no values to sample; {header_note} suggests {kind}")),
+            Some(HeaderHint::Direct(kind)) => finding(
+                Some(kind),
+                ColumnClass::Direct,
+                0.5,
+                format!("no values to sample; {header_note} suggests {kind}"),
+            ),
             _ => finding(None, ColumnClass::None, 0.5, "no values to sample".into()),
         };
     }
-    let pct = |hits: usize| format!("{}% of {} sampled values", percent(s.rate(hits)), thousands(n));
+    let pct = |hits: usize| {
+        format!(
+            "{}% of {} sampled values",
+            percent(s.rate(hits)),
+            thousands(n)
+        )
+    };
     let header_says = |kind: Kind| hint == Some(HeaderHint::Direct(kind));
-    let with_header = |base: f32, kind: Kind| if header_says(kind) { base.max(0.97) } else { base };
+    let with_header = |base: f32, kind: Kind| {
+        if header_says(kind) {
+            base.max(0.97)
+        } else {
+            base
+        }
+    };
     let evidence = |what: String, kind: Kind| {
         if header_says(kind) {
             format!("{what}; {header_note}")
@@ -461,74 +538,220 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
         (s.url, Kind::Url, "are web addresses"),
         (s.ip, Kind::Ip, "are IP addresses"),
         (s.ssn, Kind::Ssn, "are valid Social Security numbers"),
-        (s.phone, if header_says(Kind::Fax) { Kind::Fax } else { Kind::Phone }, "are valid NANP phone numbers"),
+        (
+            s.phone,
+            if header_says(Kind::Fax) {
+                Kind::Fax
+            } else {
+                Kind::Phone
+            },
+            "are valid NANP phone numbers",
+        ),
         (s.vin, Kind::Vehicle, "are VINs with a valid check digit"),
-        (s.mbi, Kind::HealthPlan, "are Medicare beneficiary identifiers"),
+        (
+            s.mbi,
+            Kind::HealthPlan,
+            "are Medicare beneficiary identifiers",
+        ),
         (s.date, Kind::Date, "are calendar dates"),
         (s.street, Kind::Geo, "are street addresses"),
     ];
     for (hits, kind, what) in validated {
         let rate = s.rate(hits);
         if rate >= 0.8 || (rate >= 0.5 && header_says(kind)) {
-            return finding(Some(kind), ColumnClass::Direct, with_header(0.6 + 0.4 * rate, kind), evidence(format!("{} {what}", pct(hits)), kind));
+            return finding(
+                Some(kind),
+                ColumnClass::Direct,
+                with_header(0.6 + 0.4 * rate, kind),
+                evidence(format!("{} {what}", pct(hits)), kind),
+            );
         }
     }
     if s.rate(s.name) >= 0.6 || (s.rate(s.name) >= 0.3 && header_says(Kind::Name)) {
-        return finding(Some(Kind::Name), ColumnClass::Direct, with_header(0.5 + 0.45 * s.rate(s.name), Kind::Name), evidence(format!("{} are capitalised words with a known first name or surname", pct(s.name)), Kind::Name));
+        return finding(
+            Some(Kind::Name),
+            ColumnClass::Direct,
+            with_header(0.5 + 0.45 * s.rate(s.name), Kind::Name),
+            evidence(
+                format!(
+                    "{} are capitalised words with a known first name or surname",
+                    pct(s.name)
+                ),
+                Kind::Name,
+            ),
+        );
     }
     if s.rate(s.zip) >= 0.8 && (header_says(Kind::Geo) || uniqueness < 0.5) {
-        return finding(Some(Kind::Geo), ColumnClass::Direct, with_header(0.75, Kind::Geo), evidence(format!("{} are 5-digit ZIP codes", pct(s.zip)), Kind::Geo));
+        return finding(
+            Some(Kind::Geo),
+            ColumnClass::Direct,
+            with_header(0.75, Kind::Geo),
+            evidence(format!("{} are 5-digit ZIP codes", pct(s.zip)), Kind::Geo),
+        );
     }
     if s.rate(s.place) >= 0.7 && !header_says(Kind::Name) {
-        return finding(Some(Kind::Geo), ColumnClass::Direct, with_header(0.6 + 0.35 * s.rate(s.place), Kind::Geo), evidence(format!("{} are US place names", pct(s.place)), Kind::Geo));
+        return finding(
+            Some(Kind::Geo),
+            ColumnClass::Direct,
+            with_header(0.6 + 0.35 * s.rate(s.place), Kind::Geo),
+            evidence(format!("{} are US place names", pct(s.place)), Kind::Geo),
+        );
     }
     if let Some(HeaderHint::Age) = hint {
         if s.rate(s.integers) >= 0.8 {
             return if s.over_89 > 0 {
-                finding(Some(Kind::Age), ColumnClass::Direct, 0.9, format!("{} of {} sampled ages are over 89; {header_note}", thousands(s.over_89), thousands(n)))
+                finding(
+                    Some(Kind::Age),
+                    ColumnClass::Direct,
+                    0.9,
+                    format!(
+                        "{} of {} sampled ages are over 89; {header_note}",
+                        thousands(s.over_89),
+                        thousands(n)
+                    ),
+                )
             } else {
-                finding(None, ColumnClass::Quasi, 0.85, format!("no sampled age is over 89; {header_note}; a quasi-identifier"))
+                finding(
+                    None,
+                    ColumnClass::Quasi,
+                    0.85,
+                    format!("no sampled age is over 89; {header_note}; a quasi-identifier"),
+                )
             };
         }
     }
     let avg_words = s.words as f32 / n as f32;
     if s.rate(s.long_text) >= 0.3 || (avg_words >= 3.0 && hint == Some(HeaderHint::FreeText)) {
-        return finding(None, ColumnClass::FreeText, if hint == Some(HeaderHint::FreeText) { 0.95 } else { 0.8 }, format!("{} have six words or more (free text; spans are detected in every cell)", pct(s.long_text)));
+        return finding(
+            None,
+            ColumnClass::FreeText,
+            if hint == Some(HeaderHint::FreeText) {
+                0.95
+            } else {
+                0.8
+            },
+            format!(
+                "{} have six words or more (free text; spans are detected in every cell)",
+                pct(s.long_text)
+            ),
+        );
     }
     match hint {
         Some(HeaderHint::Direct(kind)) if kind != Kind::OtherId => {
-            return finding(Some(kind), ColumnClass::Direct, 0.7, format!("{header_note} names {kind}; values not recognised by a validator"));
+            return finding(
+                Some(kind),
+                ColumnClass::Direct,
+                0.7,
+                format!("{header_note} names {kind}; values not recognised by a validator"),
+            );
         }
         Some(HeaderHint::Quasi) => {
-            return finding(None, ColumnClass::Quasi, 0.85, format!("{header_note}: a demographic or clinical attribute, a quasi-identifier"));
+            return finding(
+                None,
+                ColumnClass::Quasi,
+                0.85,
+                format!("{header_note}: a demographic or clinical attribute, a quasi-identifier"),
+            );
         }
         _ => {}
     }
-    if s.rate(s.code) >= 0.8 && uniqueness >= 0.3 && (s.rate(s.numeric) < 0.5 || hint == Some(HeaderHint::Direct(Kind::OtherId))) {
-        let kind = if s.rate(s.npi) >= 0.8 { Kind::License } else { Kind::OtherId };
-        let conf = if hint == Some(HeaderHint::Direct(Kind::OtherId)) { 0.9 } else { 0.7 };
-        return finding(Some(kind), ColumnClass::Direct, conf, format!("{} are identifier-like codes; {}% of the column's values are distinct{}", pct(s.code), percent(uniqueness), if hint.is_some() { format!("; {header_note}") } else { String::new() }));
+    if s.rate(s.code) >= 0.8
+        && uniqueness >= 0.3
+        && (s.rate(s.numeric) < 0.5 || hint == Some(HeaderHint::Direct(Kind::OtherId)))
+    {
+        let kind = if s.rate(s.npi) >= 0.8 {
+            Kind::License
+        } else {
+            Kind::OtherId
+        };
+        let conf = if hint == Some(HeaderHint::Direct(Kind::OtherId)) {
+            0.9
+        } else {
+            0.7
+        };
+        return finding(
+            Some(kind),
+            ColumnClass::Direct,
+            conf,
+            format!(
+                "{} are identifier-like codes; {}% of the column's values are distinct{}",
+                pct(s.code),
+                percent(uniqueness),
+                if hint.is_some() {
+                    format!("; {header_note}")
+                } else {
+                    String::new()
+                }
+            ),
+        );
     }
     if hint == Some(HeaderHint::Direct(Kind::OtherId)) && uniqueness >= 0.3 {
-        return finding(Some(Kind::OtherId), ColumnClass::Direct, 0.75, format!("{header_note} names an identifier; {}% of the values are distinct", percent(uniqueness)));
+        return finding(
+            Some(Kind::OtherId),
+            ColumnClass::Direct,
+            0.75,
+            format!(
+                "{header_note} names an identifier; {}% of the values are distinct",
+                percent(uniqueness)
+            ),
+        );
     }
     if s.rate(s.sex) >= 0.9 {
-        return finding(None, ColumnClass::Quasi, 0.9, format!("{} are sex or gender values, a quasi-identifier", pct(s.sex)));
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.9,
+            format!(
+                "{} are sex or gender values, a quasi-identifier",
+                pct(s.sex)
+            ),
+        );
     }
     if s.rate(s.icd) >= 0.8 {
-        return finding(None, ColumnClass::Quasi, 0.85, format!("{} are ICD diagnosis codes, a quasi-identifier", pct(s.icd)));
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.85,
+            format!("{} are ICD diagnosis codes, a quasi-identifier", pct(s.icd)),
+        );
     }
     if s.rate(s.state) >= 0.8 {
-        return finding(None, ColumnClass::Quasi, 0.85, format!("{} are US states (not PHI alone), a quasi-identifier", pct(s.state)));
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.85,
+            format!(
+                "{} are US states (not PHI alone), a quasi-identifier",
+                pct(s.state)
+            ),
+        );
     }
     if s.rate(s.numeric) >= 0.8 || hint == Some(HeaderHint::Measure) {
-        return finding(None, ColumnClass::None, 0.7, format!("{} are numbers; no identifier pattern", pct(s.numeric)));
+        return finding(
+            None,
+            ColumnClass::None,
+            0.7,
+            format!("{} are numbers; no identifier pattern", pct(s.numeric)),
+        );
     }
     let distinct = column.dictionary().len();
     if distinct <= 50 {
-        return finding(None, ColumnClass::Quasi, 0.6, format!("{} distinct values: a categorical attribute, a possible quasi-identifier", thousands(distinct)));
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.6,
+            format!(
+                "{} distinct values: a categorical attribute, a possible quasi-identifier",
+                thousands(distinct)
+            ),
+        );
     }
-    finding(None, ColumnClass::None, 0.5, "no identifier pattern, dictionary or header matched".into())
+    finding(
+        None,
+        ColumnClass::None,
+        0.5,
+        "no identifier pattern, dictionary or header matched".into(),
+    )
 }
 
 fn percent(rate: f32) -> String {
@@ -564,18 +787,38 @@ mod tests {
         assert_eq!(header_words("cellPh"), ["cell", "ph"]);
         assert_eq!(header_words("PATIENT_NAME"), ["patient", "name"]);
         assert_eq!(header_words("e-mail"), ["e", "mail"]);
-        assert_eq!(header_hint("cell_ph"), Some(HeaderHint::Direct(Kind::Phone)));
-        assert_eq!(header_hint("visit_id"), Some(HeaderHint::Direct(Kind::OtherId)));
+        assert_eq!(
+            header_hint("cell_ph"),
+            Some(HeaderHint::Direct(Kind::Phone))
+        );
+        assert_eq!(
+            header_hint("visit_id"),
+            Some(HeaderHint::Direct(Kind::OtherId))
+        );
         assert_eq!(header_hint("age_at_visit"), Some(HeaderHint::Age));
         assert_eq!(header_hint("dosage_mg"), Some(HeaderHint::Measure));
     }
 
     #[test]
     fn phone_numbers_are_recognised_from_values_whatever_the_header() {
-        let c = column("c7", &["(617) 555-0100", "617-555-0101", "212 555 0199", "+1 415 555 0100", "n/a"]);
+        let c = column(
+            "c7",
+            &[
+                "(617) 555-0100",
+                "617-555-0101",
+                "212 555 0199",
+                "+1 415 555 0100",
+                "n/a",
+            ],
+        );
         let f = classify_column(7, &c, Detector::shared());
         assert_eq!((f.kind, f.class), (Some(Kind::Phone), ColumnClass::Direct));
-        assert!(f.evidence.starts_with("80% of 5 sampled values are valid NANP phone numbers"), "{}", f.evidence);
+        assert!(
+            f.evidence
+                .starts_with("80% of 5 sampled values are valid NANP phone numbers"),
+            "{}",
+            f.evidence
+        );
         assert!(!f.evidence.contains("617"));
     }
 
@@ -591,19 +834,42 @@ mod tests {
     fn quasi_identifiers_and_measures() {
         let f = classify_column(0, &column("sex", &["M", "F", "F"]), Detector::shared());
         assert_eq!(f.class, ColumnClass::Quasi);
-        let f = classify_column(0, &column("dx_code", &["E11.9", "I10", "J06.9"]), Detector::shared());
+        let f = classify_column(
+            0,
+            &column("dx_code", &["E11.9", "I10", "J06.9"]),
+            Detector::shared(),
+        );
         assert_eq!(f.class, ColumnClass::Quasi);
-        let f = classify_column(0, &column("result", &["1.2", "3.4", "5.6"]), Detector::shared());
+        let f = classify_column(
+            0,
+            &column("result", &["1.2", "3.4", "5.6"]),
+            Detector::shared(),
+        );
         assert_eq!(f.class, ColumnClass::None);
     }
 
     #[test]
     fn emails_dates_and_free_text() {
-        let f = classify_column(0, &column("contact", &["a@example.com", "b@example.org"]), Detector::shared());
+        let f = classify_column(
+            0,
+            &column("contact", &["a@example.com", "b@example.org"]),
+            Detector::shared(),
+        );
         assert_eq!(f.kind, Some(Kind::Email));
-        let f = classify_column(0, &column("visit", &["2024-01-02", "2024-02-29", "2023-12-31"]), Detector::shared());
+        let f = classify_column(
+            0,
+            &column("visit", &["2024-01-02", "2024-02-29", "2023-12-31"]),
+            Detector::shared(),
+        );
         assert_eq!(f.kind, Some(Kind::Date));
-        let f = classify_column(0, &column("note", &["Seen today for cough and fever, return in two weeks."]), Detector::shared());
+        let f = classify_column(
+            0,
+            &column(
+                "note",
+                &["Seen today for cough and fever, return in two weeks."],
+            ),
+            Detector::shared(),
+        );
         assert_eq!(f.class, ColumnClass::FreeText);
     }
 }

@@ -10,7 +10,11 @@ use hashbrown::HashSet;
 
 macro_rules! asset {
     ($file:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/dictionaries/", $file))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/dictionaries/",
+            $file
+        ))
     };
 }
 

@@ -51,12 +51,18 @@ pub struct Counts {
 impl Counts {
     /// Share of gold tokens found (1 when there are none).
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 
     /// Share of predicted tokens that are gold (1 when there are none).
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
 }
 
@@ -125,9 +131,12 @@ impl Report {
             "{} documents, {} tokens\n{:<12} {:>7} {:>8} {:>7} {:>9} {:>6}\n",
             self.documents, self.tokens, "kind", "gold", "recall", "found", "precision", "agree"
         );
-        let line = |name: &str, gold: u64, recall: f64, found: u64, precision: f64, agree: String| {
-            format!("{name:<12} {gold:>7} {recall:>8.4} {found:>7} {precision:>9.4} {agree:>6}\n")
-        };
+        let line =
+            |name: &str, gold: u64, recall: f64, found: u64, precision: f64, agree: String| {
+                format!(
+                    "{name:<12} {gold:>7} {recall:>8.4} {found:>7} {precision:>9.4} {agree:>6}\n"
+                )
+            };
         for (kind, k) in &self.by_kind {
             out += &line(
                 kind.as_str(),
@@ -163,7 +172,10 @@ pub fn parse_corpus(jsonl: &str) -> Result<Vec<Document>, String> {
 
 /// Runs `detector` on every document and scores it.
 pub fn score(detector: &Detector, documents: &[Document]) -> Report {
-    let mut report = Report { documents: documents.len(), ..Report::default() };
+    let mut report = Report {
+        documents: documents.len(),
+        ..Report::default()
+    };
     for doc in documents {
         score_document(detector, doc, &mut report);
     }
@@ -171,7 +183,12 @@ pub fn score(detector: &Detector, documents: &[Document]) -> Report {
 }
 
 fn score_document(detector: &Detector, doc: &Document, report: &mut Report) {
-    let char_starts: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).chain([doc.text.len()]).collect();
+    let char_starts: Vec<usize> = doc
+        .text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([doc.text.len()])
+        .collect();
     let gold: Vec<(usize, usize, Kind)> = doc
         .spans
         .iter()
@@ -180,7 +197,10 @@ fn score_document(detector: &Detector, doc: &Document, report: &mut Report) {
     let predicted = detector.detect(&doc.text);
     for (start, end) in tokens(&doc.text) {
         report.tokens += 1;
-        let g = gold.iter().find(|&&(s, e, _)| s < end && start < e).map(|g| g.2);
+        let g = gold
+            .iter()
+            .find(|&&(s, e, _)| s < end && start < e)
+            .map(|g| g.2);
         let p = predicted.iter().find(|s| s.start < end && start < s.end);
         let mistake = |kind: Kind, rule: &'static str| Mistake {
             document: doc.id.clone(),
@@ -195,7 +215,12 @@ fn score_document(detector: &Detector, doc: &Document, report: &mut Report) {
                 let by_gold = report.by_kind.entry(gk).or_default();
                 by_gold.recall.true_positives += 1;
                 by_gold.same_kind += u64::from(gk == ps.kind);
-                report.by_kind.entry(ps.kind).or_default().precision.true_positives += 1;
+                report
+                    .by_kind
+                    .entry(ps.kind)
+                    .or_default()
+                    .precision
+                    .true_positives += 1;
             }
             (Some(gk), None) => {
                 report.overall.false_negatives += 1;
@@ -204,7 +229,12 @@ fn score_document(detector: &Detector, doc: &Document, report: &mut Report) {
             }
             (None, Some(ps)) => {
                 report.overall.false_positives += 1;
-                report.by_kind.entry(ps.kind).or_default().precision.false_positives += 1;
+                report
+                    .by_kind
+                    .entry(ps.kind)
+                    .or_default()
+                    .precision
+                    .false_positives += 1;
                 report.false_alarms.push(mistake(ps.kind, ps.rule));
             }
             (None, None) => {}
@@ -241,7 +271,13 @@ fn context(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    format!("{}[{}]{}", &text[a..start], &text[start..end], &text[end..b]).replace('\n', "⏎")
+    format!(
+        "{}[{}]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
+    .replace('\n', "⏎")
 }
 
 #[cfg(test)]
@@ -252,12 +288,19 @@ mod tests {
     fn tokens_are_runs_of_letters_and_digits() {
         let t = "Dr. Ann-Marie O'Neil, 617-555-0100 é1";
         let words: Vec<&str> = tokens(t).into_iter().map(|(a, b)| &t[a..b]).collect();
-        assert_eq!(words, ["Dr", "Ann", "Marie", "O", "Neil", "617", "555", "0100", "é1"]);
+        assert_eq!(
+            words,
+            ["Dr", "Ann", "Marie", "O", "Neil", "617", "555", "0100", "é1"]
+        );
     }
 
     #[test]
     fn counts_give_recall_and_precision() {
-        let c = Counts { true_positives: 9, false_positives: 1, false_negatives: 3 };
+        let c = Counts {
+            true_positives: 9,
+            false_positives: 1,
+            false_negatives: 3,
+        };
         assert_eq!(c.recall(), 0.75);
         assert_eq!(c.precision(), 0.9);
         assert_eq!(Counts::default().recall(), 1.0);
@@ -268,12 +311,19 @@ mod tests {
         let doc = Document {
             id: "d".into(),
             text: "Call 617-555-0123 today about the plan.".into(),
-            spans: vec![GoldSpan { start: 5, end: 17, kind: Kind::Phone }],
+            spans: vec![GoldSpan {
+                start: 5,
+                end: 17,
+                kind: Kind::Phone,
+            }],
         };
-        let report = score(Detector::shared(), &[doc.clone()]);
+        let report = score(Detector::shared(), std::slice::from_ref(&doc));
         assert_eq!(report.overall.true_positives, 3);
         assert_eq!(report.overall.false_negatives, 0);
-        let empty = Document { spans: vec![], ..doc };
+        let empty = Document {
+            spans: vec![],
+            ..doc
+        };
         let report = score(Detector::shared(), &[empty]);
         assert_eq!(report.overall.false_positives, 3);
         assert_eq!(report.overall.precision(), 0.0);

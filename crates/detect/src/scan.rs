@@ -55,6 +55,9 @@ pub fn scan_table(
     ScanResult { columns, cells }
 }
 
+/// A span inside one cell: start and end in characters, kind, confidence, rule.
+type CellSpan = (usize, usize, Kind, f32, &'static str);
+
 /// Spans of every cell of a free-text column, detected once per distinct value.
 fn text_column_findings(
     idx: usize,
@@ -62,7 +65,7 @@ fn text_column_findings(
     detector: &Detector,
 ) -> Vec<CellFinding> {
     use rayon::prelude::*;
-    let per_value: Vec<Vec<(usize, usize, Kind, f32, &'static str)>> = column
+    let per_value: Vec<Vec<CellSpan>> = column
         .dictionary()
         .par_iter()
         .map(|value| {
@@ -70,14 +73,30 @@ fn text_column_findings(
             detector
                 .detect(value)
                 .into_iter()
-                .map(|s| (chars.at(s.start), chars.at(s.end), s.kind, s.confidence, s.rule))
+                .map(|s| {
+                    (
+                        chars.at(s.start),
+                        chars.at(s.end),
+                        s.kind,
+                        s.confidence,
+                        s.rule,
+                    )
+                })
                 .collect()
         })
         .collect();
     let mut out = Vec::new();
     for (row, &code) in column.codes().iter().enumerate() {
         for &(start, end, kind, confidence, rule) in &per_value[code as usize] {
-            out.push(CellFinding { column: idx, row, start, end, kind, confidence, rule });
+            out.push(CellFinding {
+                column: idx,
+                row,
+                start,
+                end,
+                kind,
+                confidence,
+                rule,
+            });
         }
     }
     out

@@ -77,7 +77,9 @@ pub fn detect_stream(
             eof = fill(&mut reader, &mut buf)?;
         }
         if let Some(nul) = memchr::memchr(0, &buf) {
-            return Err(StreamError::Binary { offset: consumed_bytes + nul as u64 });
+            return Err(StreamError::Binary {
+                offset: consumed_bytes + nul as u64,
+            });
         }
         let cut = if eof { buf.len() } else { piece_end(&buf) };
         let text = std::str::from_utf8(&buf[..cut]).map_err(|e| StreamError::InvalidUtf8 {
@@ -134,7 +136,10 @@ fn piece_end(buf: &[u8]) -> usize {
         return nl + 1;
     }
     let len = buf.len();
-    let Some(lead) = (len.saturating_sub(4)..len).rev().find(|&i| (buf[i] & 0xC0) != 0x80) else {
+    let Some(lead) = (len.saturating_sub(4)..len)
+        .rev()
+        .find(|&i| (buf[i] & 0xC0) != 0x80)
+    else {
         return len;
     };
     let width = match buf[lead] {
@@ -162,7 +167,12 @@ pub(crate) struct CharCounter<'a> {
 impl<'a> CharCounter<'a> {
     /// A counter at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
-        CharCounter { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// Characters before byte offset `byte` (a character boundary). Offsets
@@ -209,7 +219,10 @@ mod tests {
         let err = detect_stream(d, &b"abc\0def"[..], &mut |_| {}).unwrap_err();
         assert!(matches!(err, StreamError::Binary { offset: 3 }), "{err}");
         let err = detect_stream(d, &b"ok\n\xff\xfe"[..], &mut |_| {}).unwrap_err();
-        assert!(matches!(err, StreamError::InvalidUtf8 { offset: 3 }), "{err}");
+        assert!(
+            matches!(err, StreamError::InvalidUtf8 { offset: 3 }),
+            "{err}"
+        );
         let summary = detect_stream(d, &b""[..], &mut |_| {}).unwrap();
         assert_eq!(summary, StreamSummary::default());
     }

@@ -45,7 +45,11 @@ const LABEL_REACH: usize = 24;
 impl Detector {
     /// Builds a detector from the compiled-in dictionaries.
     pub fn new() -> Self {
-        Detector { patterns: Patterns::new(), labels: Labels::new(), dict: Dictionaries::get() }
+        Detector {
+            patterns: Patterns::new(),
+            labels: Labels::new(),
+            dict: Dictionaries::get(),
+        }
     }
 
     /// The detector shared by the whole process, built on first use.
@@ -80,7 +84,12 @@ impl Detector {
             Shape::Phone => {
                 let fax = fax_context(b, labels, hit.start);
                 let kind = if fax { Kind::Fax } else { Kind::Phone };
-                Some(Candidate::from_hit(hit, kind, 0.9, if fax { "fax:labelled" } else { "phone:nanp" }))
+                Some(Candidate::from_hit(
+                    hit,
+                    kind,
+                    0.9,
+                    if fax { "fax:labelled" } else { "phone:nanp" },
+                ))
             }
             Shape::Zip => match cue {
                 Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.9, "id:labelled")),
@@ -89,19 +98,30 @@ impl Detector {
                 _ if state_before(b, hit.start, self.dict) => {
                     Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:after-state"))
                 }
-                _ if hit.start > 0 && b[hit.start - 1] == b'#' => {
-                    Some(Candidate::from_hit(hit, Kind::OtherId, 0.6, "id:number-sign"))
-                }
+                _ if hit.start > 0 && b[hit.start - 1] == b'#' => Some(Candidate::from_hit(
+                    hit,
+                    Kind::OtherId,
+                    0.6,
+                    "id:number-sign",
+                )),
                 _ => None,
             },
+            Shape::Digits if is_measurement(b, hit.end) => None,
             Shape::Digits | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
                 let at = labels.partition_point(|l| l.start < hit.start);
-                let prefix = labels.get(at).filter(|l| l.start == hit.start && l.end < hit.end);
+                let prefix = labels
+                    .get(at)
+                    .filter(|l| l.start == hit.start && l.end < hit.end);
                 match cue.or(prefix.map(|l| l.cue)) {
-                    Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.92, "id:labelled")),
-                    Some(Cue::Phone) if validators::nanp_phone(value) => {
-                        Some(Candidate::from_hit(hit, Kind::Phone, 0.85, "phone:labelled"))
+                    Some(Cue::Id(kind)) => {
+                        Some(Candidate::from_hit(hit, kind, 0.92, "id:labelled"))
                     }
+                    Some(Cue::Phone) if validators::nanp_phone(value) => Some(Candidate::from_hit(
+                        hit,
+                        Kind::Phone,
+                        0.85,
+                        "phone:labelled",
+                    )),
                     Some(Cue::Fax) if validators::nanp_phone(value) => {
                         Some(Candidate::from_hit(hit, Kind::Fax, 0.85, "fax:labelled"))
                     }
@@ -109,16 +129,23 @@ impl Detector {
                 }
             }
             Shape::NumericDate if is_fraction(b, hit) => None,
-            Shape::Digits if is_measurement(b, hit.end) => None,
             Shape::Age => {
-                if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%') && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit) {
+                if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%')
+                    && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit)
+                {
                     return None;
                 }
                 if temperature_before(b, hit.start) {
                     return None;
                 }
                 let (from, to) = age_number(value)?;
-                Some(Candidate { start: hit.start + from, end: hit.start + to, kind: Kind::Age, confidence: 0.95, rule: "age:over-89" })
+                Some(Candidate {
+                    start: hit.start + from,
+                    end: hit.start + to,
+                    kind: Kind::Age,
+                    confidence: 0.95,
+                    rule: "age:over-89",
+                })
             }
             _ => {
                 let (kind, confidence) = default_kind(hit.shape)?;
@@ -154,14 +181,24 @@ fn unlabelled_id(hit: &Hit, value: &str) -> Option<Candidate> {
     match hit.shape {
         Shape::Ssn => Some(Candidate::from_hit(hit, Kind::Ssn, 0.9, "ssn:valid")),
         Shape::Dea => Some(Candidate::from_hit(hit, Kind::License, 0.8, "dea:checksum")),
-        Shape::Mbi => Some(Candidate::from_hit(hit, Kind::HealthPlan, 0.85, "mbi:format")),
+        Shape::Mbi => Some(Candidate::from_hit(
+            hit,
+            Kind::HealthPlan,
+            0.85,
+            "mbi:format",
+        )),
         Shape::Digits if value.len() == 10 && validators::npi(value) => {
             Some(Candidate::from_hit(hit, Kind::License, 0.6, "npi:luhn"))
         }
-        Shape::Digits if value.len() == 10 && validators::nanp_phone(value) => {
-            Some(Candidate::from_hit(hit, Kind::Phone, 0.6, "phone:nanp-digits"))
-        }
-        Shape::Digits => Some(Candidate::from_hit(hit, Kind::OtherId, 0.6, "id:long-number")),
+        Shape::Digits if value.len() == 10 && validators::nanp_phone(value) => Some(
+            Candidate::from_hit(hit, Kind::Phone, 0.6, "phone:nanp-digits"),
+        ),
+        Shape::Digits => Some(Candidate::from_hit(
+            hit,
+            Kind::OtherId,
+            0.6,
+            "id:long-number",
+        )),
         _ => Some(Candidate::from_hit(hit, Kind::OtherId, 0.5, "id:code")),
     }
 }
@@ -175,7 +212,9 @@ fn label_before<'a>(b: &[u8], labels: &'a [Label], start: usize) -> Option<&'a L
         .rev()
         .take(4)
         .take_while(|l| start - l.end <= 64)
-        .find(|l| skip_separators(b, l.end, LABEL_REACH) >= start || value_start(b, l) == Some(start))
+        .find(|l| {
+            skip_separators(b, l.end, LABEL_REACH) >= start || value_start(b, l) == Some(start)
+        })
 }
 
 /// A fax label is the nearest phone-ish label before `start` on its line.
@@ -198,10 +237,14 @@ fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
     if i == start {
         return false;
     }
-    let word_start = b[..i].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word_start = b[..i]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
     let word = String::from_utf8_lossy(&b[word_start..i]).to_ascii_lowercase();
     let code = i - word_start == 2 && b[word_start..i].iter().all(u8::is_ascii_uppercase);
-    (code || (i > word_start && b[word_start].is_ascii_uppercase())) && dict.states.contains(word.as_str())
+    (code || (i > word_start && b[word_start].is_ascii_uppercase()))
+        && dict.states.contains(word.as_str())
 }
 
 /// An m/d shape that is a fraction, a ratio, a score or part of a chain of
@@ -210,15 +253,27 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
     let value = &b[hit.start..hit.end];
     let before = &b[..hit.start];
     let after = &b[hit.end..];
-    let chained = before.last().is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
-        || (after.first().is_some_and(|c| matches!(c, b'.' | b'/' | b'-')) && after.get(1).is_some_and(u8::is_ascii_digit));
+    let chained = before
+        .last()
+        .is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
+        || (after
+            .first()
+            .is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
+            && after.get(1).is_some_and(u8::is_ascii_digit));
     if chained {
         return true;
     }
-    if value.iter().filter(|&&c| c == b'/').count() != 1 || value.contains(&b'-') || value.contains(&b'.') {
+    if value.iter().filter(|&&c| c == b'/').count() != 1
+        || value.contains(&b'-')
+        || value.contains(&b'.')
+    {
         return false;
     }
-    let digit_before = before.iter().rev().skip_while(|&&c| c == b' ').next().is_some_and(u8::is_ascii_digit);
+    let digit_before = before
+        .iter()
+        .rev()
+        .find(|&&c| c != b' ')
+        .is_some_and(u8::is_ascii_digit);
     let next_word: Vec<u8> = after
         .iter()
         .skip_while(|&&c| c == b' ')
@@ -226,8 +281,26 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
         .map(u8::to_ascii_lowercase)
         .collect();
     const UNITS: [&[u8]; 20] = [
-        b"tab", b"tabs", b"tablet", b"tablets", b"mg", b"ml", b"cup", b"cups", b"strength", b"dose",
-        b"inch", b"in", b"of", b"teaspoon", b"tsp", b"pill", b"mcg", b"units", b"systolic", b"murmur",
+        b"tab",
+        b"tabs",
+        b"tablet",
+        b"tablets",
+        b"mg",
+        b"ml",
+        b"cup",
+        b"cups",
+        b"strength",
+        b"dose",
+        b"inch",
+        b"in",
+        b"of",
+        b"teaspoon",
+        b"tsp",
+        b"pill",
+        b"mcg",
+        b"units",
+        b"systolic",
+        b"murmur",
     ];
     let previous_word: Vec<u8> = before
         .iter()
@@ -239,10 +312,21 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
         .into_iter()
         .rev()
         .collect();
-    const SCALES: [&[u8]; 8] = [b"pain", b"strength", b"murmur", b"score", b"scale", b"grade", b"rated", b"power"];
+    const SCALES: [&[u8]; 8] = [
+        b"pain",
+        b"strength",
+        b"murmur",
+        b"score",
+        b"scale",
+        b"grade",
+        b"rated",
+        b"power",
+    ];
     let out_of_ten = value.ends_with(b"/10") && {
         let window = &before[before.len().saturating_sub(40)..];
-        String::from_utf8_lossy(window).to_ascii_lowercase().contains("pain")
+        String::from_utf8_lossy(window)
+            .to_ascii_lowercase()
+            .contains("pain")
     };
     digit_before
         || out_of_ten
@@ -295,10 +379,16 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
                 if b.get(end) != Some(&b' ') {
                     break;
                 }
-                let more = b[end + 1..].iter().take(7).take_while(|c| c.is_ascii_alphanumeric()).count();
+                let more = b[end + 1..]
+                    .iter()
+                    .take(7)
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
                 let group = &b[end + 1..end + 1 + more];
-                let boundary = b.get(end + 1 + more).is_none_or(|c| !c.is_ascii_alphanumeric());
-                if more >= 2 && more <= 6 && boundary && group.iter().any(u8::is_ascii_digit) {
+                let boundary = b
+                    .get(end + 1 + more)
+                    .map_or(true, |c| !c.is_ascii_alphanumeric());
+                if (2..=6).contains(&more) && boundary && group.iter().any(u8::is_ascii_digit) {
                     end += 1 + more;
                 } else {
                     break;
@@ -308,19 +398,35 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         let value = &b[start..end];
         let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
         let candidate = match label.cue {
-            Cue::Id(kind) if digits >= 2 && value.len() >= 4 && !is_year(value) => Some((kind, 0.9, "id:labelled")),
-            Cue::Birth if value.len() == 4 && digits == 4 && (value.starts_with(b"19") || value.starts_with(b"20")) => {
+            Cue::Id(kind) if digits >= 2 && value.len() >= 4 && !is_year(value) => {
+                Some((kind, 0.9, "id:labelled"))
+            }
+            Cue::Birth
+                if value.len() == 4
+                    && digits == 4
+                    && (value.starts_with(b"19") || value.starts_with(b"20")) =>
+            {
                 Some((Kind::Date, 0.9, "date:birth-year"))
             }
             Cue::Phone | Cue::Fax if digits == 7 && value.len() == 8 && value[3] == b'-' => {
-                let kind = if label.cue == Cue::Fax { Kind::Fax } else { Kind::Phone };
+                let kind = if label.cue == Cue::Fax {
+                    Kind::Fax
+                } else {
+                    Kind::Phone
+                };
                 Some((kind, 0.8, "phone:labelled-local"))
             }
             Cue::Zip if digits == 5 && value.len() == 5 => Some((Kind::Geo, 0.9, "zip:labelled")),
             _ => None,
         };
         if let Some((kind, confidence, rule)) = candidate {
-            out.push(Candidate { start, end, kind, confidence, rule });
+            out.push(Candidate {
+                start,
+                end,
+                kind,
+                confidence,
+                rule,
+            });
         }
     }
 }
@@ -329,15 +435,25 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
 /// 90s", "ninety-two" in "ninety-two years old".
 fn age_number(value: &str) -> Option<(usize, usize)> {
     if let Some(from) = value.find(|c: char| c.is_ascii_digit()) {
-        let mut to = from + value[from..].find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len() - from);
+        let mut to = from
+            + value[from..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(value.len() - from);
         if value[to..].starts_with('s') {
             to += 1;
         }
         return Some((from, to));
     }
     let lower = value.to_ascii_lowercase();
-    let from = ["one hundred", "hundred", "ninety", "nineties"].iter().filter_map(|w| lower.find(w)).min()?;
-    let to = ["year", "old"].iter().filter_map(|w| lower.find(w)).min().unwrap_or(value.len());
+    let from = ["one hundred", "hundred", "ninety", "nineties"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
+    let to = ["year", "old"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .unwrap_or(value.len());
     let to = from + value[from..to].trim_end_matches([' ', '-']).len();
     Some((from, to))
 }
@@ -346,11 +462,16 @@ fn age_number(value: &str) -> Option<(usize, usize)> {
 fn temperature_before(b: &[u8], start: usize) -> bool {
     let window = String::from_utf8_lossy(&b[start.saturating_sub(14)..start]).to_ascii_lowercase();
     let trimmed = window.trim_end_matches([' ', ':']);
-    trimmed.ends_with(" t") || trimmed.ends_with("temp") || trimmed.ends_with("temperature") || trimmed.ends_with("tmax")
+    trimmed.ends_with(" t")
+        || trimmed.ends_with("temp")
+        || trimmed.ends_with("temperature")
+        || trimmed.ends_with("tmax")
 }
 
 fn is_year(value: &[u8]) -> bool {
-    value.len() == 4 && value.iter().all(u8::is_ascii_digit) && (value.starts_with(b"19") || value.starts_with(b"20"))
+    value.len() == 4
+        && value.iter().all(u8::is_ascii_digit)
+        && (value.starts_with(b"19") || value.starts_with(b"20"))
 }
 
 /// Non-overlapping spans: at each overlap the longer candidate wins (then
@@ -381,4 +502,62 @@ fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Kind, &str)> {
+        Detector::shared()
+            .detect(text)
+            .into_iter()
+            .map(|s| (s.kind, &text[s.start..s.end]))
+            .collect()
+    }
+
+    #[test]
+    fn eponyms_are_diseases_and_titles_make_names() {
+        assert_eq!(
+            found("Seen by Dr. Parkinson for Parkinson's disease."),
+            [(Kind::Name, "Parkinson")]
+        );
+        assert_eq!(
+            found("Mr. Brown coughed up brown sputum."),
+            [(Kind::Name, "Brown")]
+        );
+    }
+
+    #[test]
+    fn labels_give_ids_their_kind() {
+        assert_eq!(found("MRN: 00412345"), [(Kind::Mrn, "00412345")]);
+        assert_eq!(
+            found("Tel 617-555-0100, Fax 617-555-0101"),
+            [(Kind::Phone, "617-555-0100"), (Kind::Fax, "617-555-0101")]
+        );
+        assert_eq!(
+            found("Member ID number is 4321 5577 01."),
+            [(Kind::HealthPlan, "4321 5577 01")]
+        );
+    }
+
+    #[test]
+    fn doses_scores_and_ages_under_90_are_not_phi() {
+        assert!(found("Pain 7/10, take 1/2 tab, BP 120/80, an 89-year-old man").is_empty());
+        assert_eq!(found("a 92-year-old woman"), [(Kind::Age, "92")]);
+        assert_eq!(found("started on 3/14 at 5/325 mg"), [(Kind::Date, "3/14")]);
+    }
+
+    #[test]
+    fn addresses_cities_with_states_and_zips() {
+        assert_eq!(
+            found("Lives at 1589 Beacon Way, Boston, MA 02129."),
+            [
+                (Kind::Geo, "1589 Beacon Way"),
+                (Kind::Geo, "Boston"),
+                (Kind::Geo, "02129")
+            ]
+        );
+        assert!(found("No travel outside North Carolina.").is_empty());
+    }
 }

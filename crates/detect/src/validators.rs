@@ -32,14 +32,18 @@ fn number(d: &[u8]) -> u32 {
 /// A US Social Security number: nine digits, area not 000, 666 or 900–999,
 /// group not 00, serial not 0000.
 pub fn ssn(s: &str) -> bool {
-    let Some((d, 9)) = digits::<9>(s) else { return false };
+    let Some((d, 9)) = digits::<9>(s) else {
+        return false;
+    };
     let area = number(&d[..3]);
     area != 0 && area != 666 && area < 900 && number(&d[3..5]) != 0 && number(&d[5..]) != 0
 }
 
 /// The Luhn (mod 10) check over the digits of `s` (separators ignored).
 pub fn luhn(s: &str) -> bool {
-    let Some((d, n)) = digits::<32>(s) else { return false };
+    let Some((d, n)) = digits::<32>(s) else {
+        return false;
+    };
     n >= 2 && luhn_digits(&d[..n])
 }
 
@@ -68,7 +72,9 @@ fn luhn_digits(d: &[u8]) -> bool {
 /// A National Provider Identifier: ten digits starting with 1 or 2 whose
 /// Luhn check passes with the card-issuer prefix 80840.
 pub fn npi(s: &str) -> bool {
-    let Some((d, 10)) = digits::<10>(s) else { return false };
+    let Some((d, 10)) = digits::<10>(s) else {
+        return false;
+    };
     if d[0] != 1 && d[0] != 2 {
         return false;
     }
@@ -82,7 +88,9 @@ pub fn npi(s: &str) -> bool {
 /// neither of the form N11.
 pub fn nanp_phone(s: &str) -> bool {
     let trimmed = s.trim_start_matches('+');
-    let Some((d, n)) = digits::<11>(trimmed) else { return false };
+    let Some((d, n)) = digits::<11>(trimmed) else {
+        return false;
+    };
     let d = match n {
         10 => &d[..10],
         11 if d[0] == 1 => &d[1..11],
@@ -102,7 +110,9 @@ pub fn vin(s: &str) -> bool {
     }
     let mut sum = 0;
     for (i, &c) in b.iter().enumerate() {
-        let Some(v) = vin_value(c.to_ascii_uppercase()) else { return false };
+        let Some(v) = vin_value(c.to_ascii_uppercase()) else {
+            return false;
+        };
         sum += v * WEIGHTS[i];
     }
     let check = match sum % 11 {
@@ -198,14 +208,20 @@ pub fn month_day(month: u32, day: u32) -> bool {
 /// A well-formed e-mail address: a local part, one `@`, and a domain of at
 /// least two labels whose last is alphabetic.
 pub fn email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     if local.is_empty() || local.len() > 64 || domain.contains('@') {
         return false;
     }
     let labels: Vec<&str> = domain.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]

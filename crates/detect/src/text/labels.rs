@@ -402,8 +402,14 @@ impl Labels {
         let bytes = text.as_bytes();
         self.automaton
             .find_iter(bytes)
-            .filter(|m| word_edges(bytes, m.start(), m.end()) && written_as_label(bytes, m.start(), m.end()))
-            .map(|m| Label { start: m.start(), end: m.end(), cue: LABELS[m.pattern().as_usize()].1 })
+            .filter(|m| {
+                word_edges(bytes, m.start(), m.end()) && written_as_label(bytes, m.start(), m.end())
+            })
+            .map(|m| Label {
+                start: m.start(),
+                end: m.end(),
+                cue: LABELS[m.pattern().as_usize()].1,
+            })
             .collect()
     }
 }
@@ -425,7 +431,8 @@ fn written_as_label(b: &[u8], start: usize, end: usize) -> bool {
         return false;
     }
     const AMBIGUOUS: [&[u8]; 15] = [
-        b"dl", b"sn", b"ph", b"cc", b"lic", b"ref", b"per", b"case", b"order", b"cell", b"call", b"mr", b"lp", b"fin", b"har",
+        b"dl", b"sn", b"ph", b"cc", b"lic", b"ref", b"per", b"case", b"order", b"cell", b"call",
+        b"mr", b"lp", b"fin", b"har",
     ];
     let word = &b[start..end];
     if !AMBIGUOUS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
@@ -433,7 +440,10 @@ fn written_as_label(b: &[u8], start: usize, end: usize) -> bool {
     }
     let capitals = word.iter().all(|c| !c.is_ascii_lowercase());
     let marked = b[end..].iter().take(2).any(|&c| c == b':' || c == b'#');
-    let ordinary_word = matches!(word.to_ascii_lowercase().as_slice(), b"per" | b"case" | b"order" | b"cell" | b"call");
+    let ordinary_word = matches!(
+        word.to_ascii_lowercase().as_slice(),
+        b"per" | b"case" | b"order" | b"cell" | b"call"
+    );
     if ordinary_word {
         return true;
     }
@@ -463,8 +473,9 @@ pub(super) fn skip_separators(b: &[u8], mut i: usize, max: usize) -> usize {
                     .position(|c| !c.is_ascii_alphabetic())
                     .map_or(limit, |p| i + p);
                 let word = &b[i..word_end];
-                const FILLERS: [&[u8]; 9] =
-                    [b"no", b"number", b"num", b"nbr", b"id", b"is", b"was", b"of", b"on"];
+                const FILLERS: [&[u8]; 9] = [
+                    b"no", b"number", b"num", b"nbr", b"id", b"is", b"was", b"of", b"on",
+                ];
                 if word_end > i && FILLERS.iter().any(|f| word.eq_ignore_ascii_case(f)) {
                     i = word_end;
                 } else {
@@ -488,14 +499,19 @@ pub(super) fn value_start(b: &[u8], label: &Label) -> Option<usize> {
         if at >= b.len() {
             return None;
         }
-        let end = b[at..].iter().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.'))).map_or(b.len(), |p| at + p);
+        let end = b[at..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.')))
+            .map_or(b.len(), |p| at + p);
         let token = &b[at..end];
         if token.iter().any(u8::is_ascii_digit) {
             return Some(at);
         }
-        let word = token.iter().all(u8::is_ascii_alphabetic) && !token.is_empty() && token.len() <= 15;
+        let word =
+            token.iter().all(u8::is_ascii_alphabetic) && !token.is_empty() && token.len() <= 15;
         let next = skip_separators(b, end, 6);
-        if !word || next == end || b[end..next].contains(&b'\n') || b[end..next].starts_with(b". ") {
+        if !word || next == end || b[end..next].contains(&b'\n') || b[end..next].starts_with(b". ")
+        {
             return None;
         }
         at = next;
@@ -510,7 +526,11 @@ mod tests {
     #[test]
     fn labels_are_whole_words() {
         let labels = Labels::new();
-        let found: Vec<Cue> = labels.find("MRN: 12345, Fax 617, seen by Dr. X").iter().map(|l| l.cue).collect();
+        let found: Vec<Cue> = labels
+            .find("MRN: 12345, Fax 617, seen by Dr. X")
+            .iter()
+            .map(|l| l.cue)
+            .collect();
         assert_eq!(found, [Cue::Id(Kind::Mrn), Cue::Fax, Cue::Name, Cue::Title]);
         assert!(labels.find("hypertension dlx").is_empty());
     }

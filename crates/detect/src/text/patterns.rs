@@ -200,7 +200,13 @@ pub(super) fn default_kind(shape: Shape) -> Option<(Kind, f32)> {
 
 impl Candidate {
     pub(super) fn from_hit(hit: &Hit, kind: Kind, confidence: f32, rule: &'static str) -> Self {
-        Candidate { start: hit.start, end: hit.end, kind, confidence, rule }
+        Candidate {
+            start: hit.start,
+            end: hit.end,
+            kind,
+            confidence,
+            rule,
+        }
     }
 }
 
@@ -209,30 +215,52 @@ mod tests {
     use super::*;
 
     fn shapes(text: &str) -> Vec<(Shape, &str)> {
-        Patterns::new().hits(text).iter().map(|h| (h.shape, &text[h.start..h.end])).collect()
+        Patterns::new()
+            .hits(text)
+            .iter()
+            .map(|h| (h.shape, &text[h.start..h.end]))
+            .collect()
     }
 
     #[test]
     fn dates_are_real_dates_and_fractions_are_not() {
-        assert_eq!(shapes("on 3/14/2024 and 2024-03-14"), [
-            (Shape::NumericDate, "3/14/2024"),
-            (Shape::YearFirstDate, "2024-03-14")
-        ]);
+        assert_eq!(
+            shapes("on 3/14/2024 and 2024-03-14"),
+            [
+                (Shape::NumericDate, "3/14/2024"),
+                (Shape::YearFirstDate, "2024-03-14")
+            ]
+        );
         assert_eq!(shapes("BP 120/80"), []);
-        assert_eq!(shapes("seen March 14th, 2024."), [(Shape::TextDate, "March 14th, 2024")]);
+        assert_eq!(
+            shapes("seen March 14th, 2024."),
+            [(Shape::TextDate, "March 14th, 2024")]
+        );
         assert_eq!(shapes("14 Mar 2024"), [(Shape::TextDate, "14 Mar 2024")]);
     }
 
     #[test]
     fn contact_details_are_found_and_validated() {
-        assert_eq!(shapes("call (617) 555-0123 x12"), [(Shape::Phone, "(617) 555-0123 x12")]);
-        assert_eq!(shapes("ssn 123-45-6789, not 000-12-3456"), [(Shape::Ssn, "123-45-6789")]);
-        assert_eq!(shapes("mail j.doe@example.org."), [(Shape::Email, "j.doe@example.org")]);
-        assert_eq!(shapes("see https://example.org/a?b=1."), [(Shape::Url, "https://example.org/a?b=1")]);
-        assert_eq!(shapes("host 192.0.2.4 or 2001:db8::1"), [
-            (Shape::Ipv4, "192.0.2.4"),
-            (Shape::Ipv6, "2001:db8::1")
-        ]);
+        assert_eq!(
+            shapes("call (617) 555-0123 x12"),
+            [(Shape::Phone, "(617) 555-0123 x12")]
+        );
+        assert_eq!(
+            shapes("ssn 123-45-6789, not 000-12-3456"),
+            [(Shape::Ssn, "123-45-6789")]
+        );
+        assert_eq!(
+            shapes("mail j.doe@example.org."),
+            [(Shape::Email, "j.doe@example.org")]
+        );
+        assert_eq!(
+            shapes("see https://example.org/a?b=1."),
+            [(Shape::Url, "https://example.org/a?b=1")]
+        );
+        assert_eq!(
+            shapes("host 192.0.2.4 or 2001:db8::1"),
+            [(Shape::Ipv4, "192.0.2.4"), (Shape::Ipv6, "2001:db8::1")]
+        );
         assert_eq!(shapes("at 10:30"), []);
     }
 }

@@ -58,7 +58,11 @@ impl Word {
 
     /// A name on the dictionaries' word alone.
     fn clear_name(&self) -> bool {
-        self.capitalised() && self.in_name_lists() && !self.ordinary() && !self.blocked && !self.acronym
+        self.capitalised()
+            && self.in_name_lists()
+            && !self.ordinary()
+            && !self.blocked
+            && !self.acronym
     }
 
     /// Could be part of a name next to a clear one or after a title.
@@ -69,7 +73,9 @@ impl Word {
         match self.shape {
             Shape::Initial => true,
             Shape::Capital | Shape::Upper => {
-                !self.stop && !self.medical && (self.in_name_lists() || !self.common && !self.acronym)
+                !self.stop
+                    && !self.medical
+                    && (self.in_name_lists() || !self.common && !self.acronym)
             }
             Shape::Lower => false,
         }
@@ -81,54 +87,189 @@ impl Word {
     }
 }
 
-const MONTHS: [&str; 10] =
-    ["january", "february", "april", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 10] = [
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 const NOT_NAMES: [&str; 19] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const LANGUAGES: [&str; 24] = [
-    "english", "spanish", "french", "german", "italian", "portuguese", "russian", "chinese", "mandarin",
-    "cantonese", "vietnamese", "korean", "japanese", "arabic", "hindi", "urdu", "bengali", "polish", "haitian",
-    "creole", "somali", "amharic", "tagalog", "farsi",
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "italian",
+    "portuguese",
+    "russian",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "vietnamese",
+    "korean",
+    "japanese",
+    "arabic",
+    "hindi",
+    "urdu",
+    "bengali",
+    "polish",
+    "haitian",
+    "creole",
+    "somali",
+    "amharic",
+    "tagalog",
+    "farsi",
 ];
-const HOLIDAYS: [&str; 6] = ["christmas", "thanksgiving", "easter", "halloween", "hanukkah", "kwanzaa"];
+const HOLIDAYS: [&str; 6] = [
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "halloween",
+    "hanukkah",
+    "kwanzaa",
+];
 const MONTH_LEAD_INS: [&str; 14] = [
-    "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after", "through", "last",
-    "next",
+    "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after",
+    "through", "last", "next",
 ];
 const NAME_SUFFIXES: [&str; 20] = [
-    "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw", "cnm", "crna", "jr",
-    "aprn", "fnp", "bsn", "lpn",
+    "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw",
+    "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn",
 ];
 /// Words after an eponym that make it a disease or sign, not a person.
 const EPONYM_HEADS: [&str; 23] = [
-    "sign", "signs", "disease", "syndrome", "palsy", "test", "maneuver", "criteria", "score", "classification",
-    "procedure", "operation", "phenomenon", "reflex", "tear", "tears", "lymphoma", "sarcoma", "ulcer", "fracture",
-    "catheter", "scale", "esophagus",
+    "sign",
+    "signs",
+    "disease",
+    "syndrome",
+    "palsy",
+    "test",
+    "maneuver",
+    "criteria",
+    "score",
+    "classification",
+    "procedure",
+    "operation",
+    "phenomenon",
+    "reflex",
+    "tear",
+    "tears",
+    "lymphoma",
+    "sarcoma",
+    "ulcer",
+    "fracture",
+    "catheter",
+    "scale",
+    "esophagus",
 ];
 /// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
-const PARTICLES: [&str; 14] = ["van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st"];
+const PARTICLES: [&str; 14] = [
+    "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st",
+];
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
 const FUNCTION_WORDS: [&str; 40] = [
-    "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on", "for", "says", "said",
-    "states", "reports", "denies", "notes", "feels", "aware", "called", "updated", "notified", "paged", "here",
-    "home", "up", "out", "ok", "well", "also", "now", "then", "still", "not", "no", "yes", "so",
+    "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on", "for",
+    "says", "said", "states", "reports", "denies", "notes", "feels", "aware", "called", "updated",
+    "notified", "paged", "here", "home", "up", "out", "ok", "well", "also", "now", "then", "still",
+    "not", "no", "yes", "so",
 ];
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
 const FACILITY_HEADS: [&str; 41] = [
-    "hospital", "clinic", "center", "centre", "infirmary", "hospice", "pharmacy", "apothecary", "drug", "drugs",
-    "health", "healthcare", "associates", "institute", "facility", "care", "pediatrics", "cardiology", "oncology",
-    "medicine", "practice", "rehab", "rehabilitation", "home", "laboratory", "labs", "imaging", "radiology",
-    "dialysis", "physicians", "partners", "group", "sanatorium", "manor", "living", "village", "gardens", "lodge",
-    "residence", "pavilion", "campus",
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "infirmary",
+    "hospice",
+    "pharmacy",
+    "apothecary",
+    "drug",
+    "drugs",
+    "health",
+    "healthcare",
+    "associates",
+    "institute",
+    "facility",
+    "care",
+    "pediatrics",
+    "cardiology",
+    "oncology",
+    "medicine",
+    "practice",
+    "rehab",
+    "rehabilitation",
+    "home",
+    "laboratory",
+    "labs",
+    "imaging",
+    "radiology",
+    "dialysis",
+    "physicians",
+    "partners",
+    "group",
+    "sanatorium",
+    "manor",
+    "living",
+    "village",
+    "gardens",
+    "lodge",
+    "residence",
+    "pavilion",
+    "campus",
 ];
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
 const GENERIC_FACILITY_WORDS: [&str; 24] = [
-    "general", "internal", "family", "urgent", "primary", "community", "regional", "medical", "behavioral",
-    "mental", "emergency", "intensive", "nursing", "skilled", "surgical", "university", "women's", "children's",
-    "cancer", "heart", "eye", "the", "state", "county",
+    "general",
+    "internal",
+    "family",
+    "urgent",
+    "primary",
+    "community",
+    "regional",
+    "medical",
+    "behavioral",
+    "mental",
+    "emergency",
+    "intensive",
+    "nursing",
+    "skilled",
+    "surgical",
+    "university",
+    "women's",
+    "children's",
+    "cancer",
+    "heart",
+    "eye",
+    "the",
+    "state",
+    "county",
 ];
 
 /// Splits `text` into words: runs of letters (any non-ASCII byte counts as a
@@ -147,12 +288,14 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         }
         let start = i;
         while i < b.len()
-            && (is_letter(b[i]) || ((b[i] == b'\'' || b[i] == b'-') && i + 1 < b.len() && is_letter(b[i + 1])))
+            && (is_letter(b[i])
+                || ((b[i] == b'\'' || b[i] == b'-') && i + 1 < b.len() && is_letter(b[i + 1])))
         {
             i += 1;
         }
         let end = i;
-        let glued = (start > 0 && b[start - 1].is_ascii_digit()) || (end < b.len() && b[end].is_ascii_digit());
+        let glued = (start > 0 && b[start - 1].is_ascii_digit())
+            || (end < b.len() && b[end].is_ascii_digit());
         if glued || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
@@ -163,13 +306,19 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         while label < labels.len() && labels[label].end <= start {
             label += 1;
         }
-        let in_label = label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
+        let in_label =
+            label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
         let sentence_start = sentence_start(b, start);
-        let heading = b.get(end_word) == Some(&b':') && (words_since_line_start(b, start) < 3 || sentence_start);
-        let lab = raw.len() <= 2 && b.get(end_word) == Some(&b' ') && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
-        let lone_letter = shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
+        let heading = b.get(end_word) == Some(&b':')
+            && (words_since_line_start(b, start) < 3 || sentence_start);
+        let lab = raw.len() <= 2
+            && b.get(end_word) == Some(&b' ')
+            && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
+        let lone_letter =
+            shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
         let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
-        let credential = NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw)) && shape != Shape::Lower;
+        let credential =
+            NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw)) && shape != Shape::Lower;
         let after_year = year_before(b, start);
         let mut word = Word {
             start,
@@ -182,21 +331,33 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             common: false,
             medical: false,
             stop: false,
-            blocked: in_label || heading || lab || lone_letter || after_hyphen || credential || after_year,
+            blocked: in_label
+                || heading
+                || lab
+                || lone_letter
+                || after_hyphen
+                || credential
+                || after_year,
             acronym: shape == Shape::Upper && raw.len() <= 3,
         };
-        let near_label = label > 0 && start - labels[label - 1].end <= 4 || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
-        let after_name = words.last().is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
+        let near_label = label > 0 && start - labels[label - 1].end <= 4
+            || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
+        let after_name = words
+            .last()
+            .is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
         if shape != Shape::Lower || near_label || after_name {
             lower.clear();
             lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
             word.place = dict.places.contains(lower.as_str());
-            word.common = dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
+            word.common =
+                dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
             if shape != Shape::Lower {
                 word.blocked |= NOT_NAMES.contains(&lower.as_str())
                     || LANGUAGES.contains(&lower.as_str())
                     || eponym(b, end_word)
-                    || words.last().is_some_and(|p: &Word| p.end + 1 == start && part_of_state(text, p, &lower, dict));
+                    || words.last().is_some_and(|p: &Word| {
+                        p.end + 1 == start && part_of_state(text, p, &lower, dict)
+                    });
             }
             if lower.contains('-') {
                 let parts: Vec<&str> = lower.split('-').collect();
@@ -249,8 +410,14 @@ fn fold(c: char) -> char {
 
 /// Words between the start of the line and `at`.
 fn words_since_line_start(b: &[u8], at: usize) -> usize {
-    let line_start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    b[line_start..at].split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).count()
+    let line_start = b[..at]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    b[line_start..at]
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 fn is_letter(c: u8) -> bool {
@@ -259,7 +426,9 @@ fn is_letter(c: u8) -> bool {
 
 fn shape_of(raw: &str) -> Shape {
     let mut chars = raw.chars();
-    let Some(first) = chars.next() else { return Shape::Lower };
+    let Some(first) = chars.next() else {
+        return Shape::Lower;
+    };
     if !first.is_uppercase() {
         return Shape::Lower;
     }
@@ -275,7 +444,9 @@ fn shape_of(raw: &str) -> Shape {
 
 /// "North Carolina", "New Hampshire": the word ends a state's name.
 fn part_of_state(text: &str, previous: &Word, lower: &str, dict: &Dictionaries) -> bool {
-    const FIRST_WORDS: [&str; 7] = ["north", "south", "west", "new", "rhode", "district", "puerto"];
+    const FIRST_WORDS: [&str; 7] = [
+        "north", "south", "west", "new", "rhode", "district", "puerto",
+    ];
     let prev = text[previous.start..previous.end].to_lowercase();
     FIRST_WORDS.contains(&prev.as_str()) && dict.states.contains(format!("{prev} {lower}").as_str())
 }
@@ -289,10 +460,15 @@ fn year_before(b: &[u8], start: usize) -> bool {
             return false;
         }
         let prev = &b[i - 5..i - 1];
-        if prev.iter().all(u8::is_ascii_digit) && (prev.starts_with(b"19") || prev.starts_with(b"20")) {
+        if prev.iter().all(u8::is_ascii_digit)
+            && (prev.starts_with(b"19") || prev.starts_with(b"20"))
+        {
             return i < 6 || !b[i - 6].is_ascii_alphanumeric();
         }
-        let word_start = b[..i - 1].iter().rposition(|c| !c.is_ascii_alphanumeric() && *c != b'-').map_or(0, |p| p + 1);
+        let word_start = b[..i - 1]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+            .map_or(0, |p| p + 1);
         if word_start + 1 >= i || !b[word_start].is_ascii_uppercase() {
             return false;
         }
@@ -310,7 +486,11 @@ fn eponym(b: &[u8], end: usize) -> bool {
     if b.get(i) != Some(&b' ') {
         return false;
     }
-    let word: Vec<u8> = b[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).map(u8::to_ascii_lowercase).collect();
+    let word: Vec<u8> = b[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
     EPONYM_HEADS.iter().any(|h| h.as_bytes() == word.as_slice())
 }
 
@@ -329,34 +509,56 @@ fn sentence_start(b: &[u8], at: usize) -> bool {
 }
 
 /// Name, place and date candidates from the words of `text`.
-pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out: &mut Vec<Candidate>) {
+pub(super) fn candidates(
+    text: &str,
+    labels: &[Label],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
     let words = split(text, labels, dict);
     let b = text.as_bytes();
-    let mut names = Names { score: vec![0.0; words.len()], rule: vec![""; words.len()] };
+    let mut names = Names {
+        score: vec![0.0; words.len()],
+        rule: vec![""; words.len()],
+    };
 
     let mut before = 0;
     for (i, w) in words.iter().enumerate() {
         while before < labels.len() && labels[before].end <= w.start {
             before += 1;
         }
-        let Some(label) = labels[..before].last().filter(|l| only_separators(b, l.end, w.start)) else {
+        let Some(label) = labels[..before]
+            .last()
+            .filter(|l| only_separators(b, l.end, w.start))
+        else {
             continue;
         };
-        let colon = b[label.end..w.start].contains(&b':') || b[label.start..label.end].ends_with(b":");
+        let colon =
+            b[label.end..w.start].contains(&b':') || b[label.start..label.end].ends_with(b":");
         match label.cue {
             Cue::Title if title_fits(b, label, w) => {
                 names.run(&words, i, 0.95, "name:title", b, true);
             }
             Cue::Title | Cue::Name if w.shape == Shape::Lower => {
                 let title = label.cue == Cue::Title;
-                if w.lower_name() || (title && w.last && !w.medical && !w.stop && !w.blocked && !function_word(b, w)) {
+                if w.lower_name()
+                    || (title
+                        && w.last
+                        && !w.medical
+                        && !w.stop
+                        && !w.blocked
+                        && !function_word(b, w))
+                {
                     names.run(&words, i, 0.75, "name:label-lowercase", b, true);
                 }
             }
             Cue::Name if colon && (w.capitalised() || w.shape == Shape::Initial) && !w.blocked => {
                 names.run(&words, i, 0.9, "name:label", b, true);
             }
-            Cue::Name if w.name_like() && (w.in_name_lists() || !w.common || w.shape == Shape::Initial) => {
+            Cue::Name
+                if w.name_like()
+                    && (w.in_name_lists() || !w.common || w.shape == Shape::Initial) =>
+            {
                 names.run(&words, i, 0.9, "name:label", b, false);
             }
             Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
@@ -376,26 +578,44 @@ pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out:
         }
     }
     for (i, w) in words.iter().enumerate() {
-        if names.score[i] == 0.0 && w.clear_name() && !(w.place && !w.first && place_follows(b, w.end)) {
-            names.set(i, if w.shape == Shape::Upper { 0.75 } else { 0.85 }, "name:dictionary");
+        if names.score[i] == 0.0
+            && w.clear_name()
+            && !(w.place && !w.first && place_follows(b, w.end))
+        {
+            names.set(
+                i,
+                if w.shape == Shape::Upper { 0.75 } else { 0.85 },
+                "name:dictionary",
+            );
         }
     }
     for (i, w) in words.iter().enumerate() {
-        if names.score[i] > 0.0 || !w.capitalised() || !w.in_name_lists() || w.medical || w.stop || w.blocked {
+        if names.score[i] > 0.0
+            || !w.capitalised()
+            || !w.in_name_lists()
+            || w.medical
+            || w.stop
+            || w.blocked
+        {
             continue;
         }
         if w.common && w.sentence_start {
             continue;
         }
         let left = i > 0 && names.score[i - 1] > 0.0 && adjacent(b, &words[i - 1], w);
-        let right = i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
+        let right =
+            i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
         if left || right || name_suffix_follows(b, w.end) {
             names.set(i, 0.75, "name:dictionary+neighbour");
         }
     }
     for (i, w) in words.iter().enumerate() {
-        let unknown = w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
-        if names.score[i] == 0.0 && unknown && (acts_like_a_person(b, w.end) || b[w.end..].starts_with(b"'s ")) {
+        let unknown =
+            w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
+        if names.score[i] == 0.0
+            && unknown
+            && (acts_like_a_person(b, w.end) || b[w.end..].starts_with(b"'s "))
+        {
             names.set(i, 0.7, "name:subject");
         }
     }
@@ -403,7 +623,13 @@ pub(super) fn candidates(text: &str, labels: &[Label], dict: &Dictionaries, out:
 
     for (i, w) in words.iter().enumerate() {
         if names.score[i] > 0.0 {
-            out.push(Candidate { start: w.start, end: w.end, kind: Kind::Name, confidence: names.score[i], rule: names.rule[i] });
+            out.push(Candidate {
+                start: w.start,
+                end: w.end,
+                kind: Kind::Name,
+                confidence: names.score[i],
+                rule: names.rule[i],
+            });
         }
     }
     places(text, &words, &names.score, labels, dict, out);
@@ -425,21 +651,43 @@ impl Names {
     }
 
     /// Marks the word at `i` and the name-like words right after it.
-    fn run(&mut self, words: &[Word], i: usize, score: f32, rule: &'static str, b: &[u8], any_first: bool) {
+    fn run(
+        &mut self,
+        words: &[Word],
+        i: usize,
+        score: f32,
+        rule: &'static str,
+        b: &[u8],
+        any_first: bool,
+    ) {
         let lower = words[i].shape == Shape::Lower;
         let mut j = i;
         while j < words.len() && j < i + 5 {
             let w = &words[j];
-            let fits = !w.blocked && if lower {
-                w.lower_name() || particle(w, b) || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
+            let fits = !w.blocked
+                && if lower {
+                    w.lower_name()
+                        || particle(w, b)
+                        || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
+                } else {
+                    w.name_like()
+                        || particle(w, b)
+                        || (w.acronym && w.in_name_lists())
+                        || (j > i && w.capitalised() && w.medical && w.in_name_lists())
+                };
+            let ok = if j == i {
+                (any_first && !w.blocked) || fits
             } else {
-                w.name_like()
-                    || particle(w, b)
-                    || (w.acronym && w.in_name_lists())
-                    || (j > i && w.capitalised() && w.medical && w.in_name_lists())
+                fits && adjacent(b, &words[j - 1], w)
             };
-            let ok = if j == i { (any_first && !w.blocked) || fits } else { fits && adjacent(b, &words[j - 1], w) };
-            if !ok || (j > i && !lower && !w.in_name_lists() && w.common && w.shape != Shape::Initial && !particle(w, b)) {
+            if !ok
+                || (j > i
+                    && !lower
+                    && !w.in_name_lists()
+                    && w.common
+                    && w.shape != Shape::Initial
+                    && !particle(w, b))
+            {
                 break;
             }
             self.set(j, score, rule);
@@ -463,16 +711,22 @@ impl Names {
                 let joins = match w.shape {
                     Shape::Initial => true,
                     Shape::Capital | Shape::Upper => {
-                        (w.name_like() && (w.in_name_lists() || !w.common) && !(w.common && w.sentence_start))
+                        (w.name_like()
+                            && (w.in_name_lists() || !w.common)
+                            && !(w.common && w.sentence_start))
                             || (particle(w, b) && i + 1 < words.len() && words[i + 1].capitalised())
                     }
-                    Shape::Lower => particle(w, b) && i + 1 < words.len() && self.score[i + 1] > 0.0,
+                    Shape::Lower => {
+                        particle(w, b) && i + 1 < words.len() && self.score[i + 1] > 0.0
+                    }
                 };
                 if !joins {
                     continue;
                 }
                 let left = i > 0 && self.score[i - 1] >= 0.75 && adjacent(b, &words[i - 1], w);
-                let right = i + 1 < words.len() && self.score[i + 1] >= 0.75 && adjacent(b, w, &words[i + 1]);
+                let right = i + 1 < words.len()
+                    && self.score[i + 1] >= 0.75
+                    && adjacent(b, w, &words[i + 1]);
                 if left || right {
                     self.set(i, 0.7, "name:neighbour");
                 }
@@ -485,28 +739,48 @@ impl Names {
 /// word or an initial; "MR. Cr" (mitral regurgitation) and "MD" are not titles.
 fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
     let text = &b[label.start..label.end];
-    let letters: Vec<u8> = text.iter().copied().filter(u8::is_ascii_alphabetic).collect();
+    let letters: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
     let all_caps = letters.len() > 1 && letters.iter().all(u8::is_ascii_uppercase);
     text[0].is_ascii_uppercase()
         && !text.eq_ignore_ascii_case(b"md")
         && !b[label.end..w.start].contains(&b',')
         && (w.capitalised() || w.shape == Shape::Initial)
         && (!all_caps || w.shape != Shape::Capital)
-        && !(w.acronym && !w.in_name_lists())
+        && (!w.acronym || w.in_name_lists())
 }
 
 /// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
 /// person as subject follows.
 fn acts_like_a_person(b: &[u8], end: usize) -> bool {
     const VERBS: [&[u8]; 16] = [
-        b" is a ", b" is an ", b" was a ", b" presents", b" presented", b" reports", b" reported", b" states",
-        b" stated", b" denies", b" returns", b" arrived", b" underwent", b" tolerated", b" called", b" endorses",
+        b" is a ",
+        b" is an ",
+        b" was a ",
+        b" presents",
+        b" presented",
+        b" reports",
+        b" reported",
+        b" states",
+        b" stated",
+        b" denies",
+        b" returns",
+        b" arrived",
+        b" underwent",
+        b" tolerated",
+        b" called",
+        b" endorses",
     ];
     VERBS.iter().any(|v| b[end..].starts_with(v))
 }
 
 fn function_word(b: &[u8], w: &Word) -> bool {
-    FUNCTION_WORDS.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
+    FUNCTION_WORDS
+        .iter()
+        .any(|f| f.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
 }
 
 /// "John Smith", "J. Smith", "SMITH, JOHN": a first name (or an initial)
@@ -518,7 +792,7 @@ fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
     }
     let between = &b[w.end..v.start];
     let comma = between.contains(&b',');
-    let capitals = |x: &Word| x.capitalised() && !(x.acronym && !x.in_name_lists());
+    let capitals = |x: &Word| x.capitalised() && (!x.acronym || x.in_name_lists());
     if comma {
         capitals(w) && capitals(v) && w.last && v.first && (!w.common || !v.common)
     } else {
@@ -535,19 +809,33 @@ fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
 /// `at` suggest the capitalised words after it are an employer.
 fn at_work_before(b: &[u8], start: usize) -> bool {
     let before = &b[start.saturating_sub(6)..start];
-    let Some(prep) = [&b"at "[..], b"with ", b"for "].into_iter().find(|p| before.ends_with(p)) else {
+    let Some(prep) = [&b"at "[..], b"with ", b"for "]
+        .into_iter()
+        .find(|p| before.ends_with(p))
+    else {
         return false;
     };
     let prep_start = start - prep.len();
-    let sentence_start = b[..prep_start].iter().rposition(|&c| matches!(c, b'.' | b'\n' | b';')).map_or(0, |p| p + 1);
-    let sentence = String::from_utf8_lossy(&b[sentence_start.max(prep_start.saturating_sub(60))..prep_start]).to_ascii_lowercase();
-    ["works", "worked", "working", "employed", "job", "shift", " is a ", " as a ", " as an ", " is an "]
+    let sentence_start = b[..prep_start]
         .iter()
-        .any(|w| sentence.contains(w))
+        .rposition(|&c| matches!(c, b'.' | b'\n' | b';'))
+        .map_or(0, |p| p + 1);
+    let sentence =
+        String::from_utf8_lossy(&b[sentence_start.max(prep_start.saturating_sub(60))..prep_start])
+            .to_ascii_lowercase();
+    [
+        "works", "worked", "working", "employed", "job", "shift", " is a ", " as a ", " as an ",
+        " is an ",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
 }
 
 fn particle(w: &Word, b: &[u8]) -> bool {
-    w.end - w.start <= 3 && PARTICLES.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
+    w.end - w.start <= 3
+        && PARTICLES
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
 }
 
 /// "Employer: Blue Harbor Seafood", "works at Kessler Auto Body": the
@@ -579,13 +867,19 @@ fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
     let dot_ok = particle(a, b);
     between.len() <= 3
         && !between.is_empty()
-        && between.iter().all(|&x| x == b' ' || x == b',' || (x == b'.' && dot_ok))
+        && between
+            .iter()
+            .all(|&x| x == b' ' || x == b',' || (x == b'.' && dot_ok))
         && between.iter().filter(|&&x| x == b',').count() <= 1
 }
 
 /// Only blanks, `:`, `.`, `,` or `#` between a label's end and a word.
 fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
-    to >= from && to - from <= 4 && b[from..to].iter().all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'('))
+    to >= from
+        && to - from <= 4
+        && b[from..to]
+            .iter()
+            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'('))
 }
 
 /// ", MD", " RN", ", PhD" and the like right after a word.
@@ -614,7 +908,11 @@ fn place_follows(b: &[u8], end: usize) -> bool {
 /// The end of a state name or code that follows `end` after a comma.
 fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
     let rest = &b[end..];
-    let skip = rest.iter().take(3).take_while(|&&c| c == b',' || c == b' ').count();
+    let skip = rest
+        .iter()
+        .take(3)
+        .take_while(|&&c| c == b',' || c == b' ')
+        .count();
     if skip == 0 {
         return None;
     }
@@ -624,15 +922,23 @@ fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
     let mut words = 0;
     let mut best = None;
     while j < b.len() && words < 3 {
-        let w_end = b[j..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(b.len(), |p| j + p);
+        let w_end = b[j..]
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .map_or(b.len(), |p| j + p);
         if w_end == j {
             break;
         }
         words += 1;
         let candidate = String::from_utf8_lossy(&b[i..w_end]).to_ascii_lowercase();
         let code = w_end - i == 2 && b[i..w_end].iter().all(u8::is_ascii_uppercase);
-        let zip_next = b.get(w_end) == Some(&b' ') && b.len() >= w_end + 6 && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
-        if (code || b[i].is_ascii_uppercase()) && dict.states.contains(candidate.as_str()) && (comma || zip_next) {
+        let zip_next = b.get(w_end) == Some(&b' ')
+            && b.len() >= w_end + 6
+            && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
+        if (code || b[i].is_ascii_uppercase())
+            && dict.states.contains(candidate.as_str())
+            && (comma || zip_next)
+        {
             best = Some(w_end);
         }
         if w_end < b.len() && b[w_end] == b' ' {
@@ -646,7 +952,14 @@ fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
 
 /// Cities, counties and facilities: a run of capitalised words that is a
 /// known place, or that stands before ", State", or after "lives in".
-fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &Dictionaries, out: &mut Vec<Candidate>) {
+fn places(
+    text: &str,
+    words: &[Word],
+    is_name: &[f32],
+    labels: &[Label],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < words.len() {
@@ -655,7 +968,10 @@ fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &
             continue;
         }
         if let Some(c) = facility(text, words, i) {
-            i = words.iter().position(|w| w.start >= c.end).unwrap_or(words.len());
+            i = words
+                .iter()
+                .position(|w| w.start >= c.end)
+                .unwrap_or(words.len());
             out.push(c);
             continue;
         }
@@ -667,7 +983,8 @@ fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &
         {
             end_run += 1;
         }
-        let cue = place_cue_before(b, labels, words[i].start) || preposition_before(b, words[i].start);
+        let cue =
+            place_cue_before(b, labels, words[i].start) || preposition_before(b, words[i].start);
         let mut found: Option<(usize, f32, &'static str)> = None;
         for k in (i..=end_run).rev() {
             if (i..=k).any(|x| is_name[x] >= 0.9) {
@@ -684,15 +1001,26 @@ fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &
             let multi = k > i;
             let w = &words[i];
             let leading_word = words[i].common && words[i].sentence_start && !known;
-            found = if state_next && (i..=k).all(|x| !words[x].medical) && !leading_word && !words[i].blocked {
+            found = if state_next
+                && (i..=k).all(|x| !words[x].medical)
+                && !leading_word
+                && !words[i].blocked
+            {
                 Some((k, 0.9, "geo:city-state"))
-            } else if county_next && !words[k].medical {
+            } else if county_next && (dict.counties.contains(phrase.as_str()) || !words[k].medical)
+            {
                 Some((k, 0.9, "geo:county"))
             } else if known && cue && !(w.first && !multi && !preposition_before(b, w.start)) {
                 Some((k, 0.9, "geo:place+context"))
             } else if known && multi && !(i..=k).all(|x| words[x].common) {
                 Some((k, 0.85, "geo:place"))
-            } else if known && !multi && !w.ordinary() && !w.first && is_name[i] == 0.0 && !w.blocked {
+            } else if known
+                && !multi
+                && !w.ordinary()
+                && !w.first
+                && is_name[i] == 0.0
+                && !w.blocked
+            {
                 Some((k, 0.75, "geo:place"))
             } else if cue && !w.ordinary() {
                 Some((k, 0.7, "geo:context"))
@@ -708,7 +1036,13 @@ fn places(text: &str, words: &[Word], is_name: &[f32], labels: &[Label], dict: &
             if next_word_is(b, end, "county") {
                 end = words[k + 1].end;
             }
-            out.push(Candidate { start: words[i].start, end, kind: Kind::Geo, confidence, rule });
+            out.push(Candidate {
+                start: words[i].start,
+                end,
+                kind: Kind::Geo,
+                confidence,
+                rule,
+            });
             i = k + 1;
             continue;
         }
@@ -755,26 +1089,39 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     if !specific || words[i].blocked && words[i].shape != Shape::Upper {
         return None;
     }
-    Some(Candidate { start: words[i].start, end: words[last].end, kind: Kind::Geo, confidence: 0.8, rule: "geo:facility" })
+    Some(Candidate {
+        start: words[i].start,
+        end: words[last].end,
+        kind: Kind::Geo,
+        confidence: 0.8,
+        rule: "geo:facility",
+    })
 }
 
 fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
     b.get(end) == Some(&b' ')
         && b.len() >= end + 1 + word.len()
         && b[end + 1..end + 1 + word.len()].eq_ignore_ascii_case(word.as_bytes())
-        && b.get(end + 1 + word.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+        && b.get(end + 1 + word.len())
+            .map_or(true, |c| !c.is_ascii_alphabetic())
 }
 
 /// "in", "from" or "near" right before a word.
 fn preposition_before(b: &[u8], start: usize) -> bool {
     let before = &b[start.saturating_sub(6)..start];
-    [&b" in "[..], b" from ", b" near "].iter().any(|p| before.ends_with(p))
+    [&b" in "[..], b" from ", b" near "]
+        .iter()
+        .any(|p| before.ends_with(p))
 }
 
 fn place_cue_before(b: &[u8], labels: &[Label], start: usize) -> bool {
     let before = labels.partition_point(|l| l.end <= start);
     labels[..before].last().is_some_and(|l| {
-        l.cue == Cue::Place && start - l.end <= 4 && b[l.end..start].iter().all(|&c| matches!(c, b' ' | b':' | b','))
+        l.cue == Cue::Place
+            && start - l.end <= 4
+            && b[l.end..start]
+                .iter()
+                .all(|&c| matches!(c, b' ' | b':' | b','))
     })
 }
 
@@ -793,7 +1140,13 @@ fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
             || ((lower == "may" || lower == "march") && lead_in)
             || HOLIDAYS.contains(&lower.as_str());
         if hit {
-            out.push(Candidate { start: w.start, end: w.end, kind: Kind::Date, confidence: 0.7, rule: "date:month-name" });
+            out.push(Candidate {
+                start: w.start,
+                end: w.end,
+                kind: Kind::Date,
+                confidence: 0.7,
+                rule: "date:month-name",
+            });
         }
     }
 }
