@@ -1,7 +1,8 @@
 //! End to end through the real app: tauri-driver + WebKitWebDriver drive the built
 //! `breakwater-app` under Xvfb. Creates a workspace, imports the demo CSV through the import
-//! panel, sees its rows in the grid, assesses its risk and saves a report, sees the import in the
-//! audit trail, and verifies the chain.
+//! panel, sees its rows in the grid, scans it for PHI and accepts a finding on the review screen,
+//! assesses its risk and saves a report, sees the import, the scan and the review in the audit
+//! trail, and verifies the chain.
 //! Screenshots are saved in `artifacts/e2e/` at the repository root.
 
 use std::net::TcpStream;
@@ -104,6 +105,34 @@ async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
     }
 }
 
+/// Waits up to `timeout` for `css`, for slow steps (a scan); fails at once when the
+/// `error_css` alert shows an error meanwhile.
+async fn wait_for_unless(
+    c: &Client,
+    css: &str,
+    error_css: &str,
+    timeout: Duration,
+) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            return el;
+        }
+        if let Ok(alert) = c.find(Locator::Css(error_css)).await {
+            let text = alert.text().await.unwrap_or_default();
+            if !text.trim().is_empty() {
+                save_failure_screenshot(c).await;
+                panic!("{error_css} showed an error while waiting for {css}: {text}");
+            }
+        }
+        if Instant::now() >= deadline {
+            save_failure_screenshot(c).await;
+            panic!("element {css} did not appear within {timeout:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 async fn wait_for_text(c: &Client, css: &str, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -187,6 +216,81 @@ async fn create_workspace_import_view_and_audit() {
     wait_for_text(&c, "#dataset-shape", "3,000").await;
     shots.take(&c, "dataset-grid").await;
 
+    // PHI review: the version was never scanned; scan it, see the columns classified, accept a finding.
+    wait_for(&c, "#open-review").await.click().await.unwrap();
+    wait_for(&c, "#review-not-scanned").await;
+    let scan_start = wait_for(&c, "#scan-start").await;
+    assert_eq!(scan_start.text().await.unwrap(), "Scan for PHI");
+    scan_start.click().await.unwrap();
+    // The scan runs on a worker thread: the list shows once it is stored and its first page is read.
+    wait_for_unless(
+        &c,
+        "#finding-list tr.finding-row",
+        "#scan-error",
+        Duration::from_secs(60),
+    )
+    .await;
+    wait_for_text(&c, "#scan-message", "Scan complete").await;
+    let rows = c
+        .find_all(Locator::Css("#finding-list tr.finding-row"))
+        .await
+        .unwrap();
+    assert!(!rows.is_empty(), "the findings list is empty");
+    // Direct-identifier columns carry their kind's chip; the demo has names, SSNs and emails.
+    wait_for(&c, "#column-list .column-item").await;
+    let mut direct = Vec::new();
+    for item in c
+        .find_all(Locator::Css("#column-list .column-item"))
+        .await
+        .unwrap()
+    {
+        // Other classes show a plain chip (`phi-chip-plain`); only direct columns show a kind's.
+        if let Ok(chip) = item
+            .find(Locator::Css(".phi-chip:not(.phi-chip-plain)"))
+            .await
+        {
+            let name = item
+                .find(Locator::Css(".column-name"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            direct.push((name, chip.text().await.unwrap().trim().to_string()));
+        }
+    }
+    assert!(
+        direct
+            .iter()
+            .any(|(_, kind)| ["SSN", "EMAIL", "NAME"].contains(&kind.as_str())),
+        "no SSN, EMAIL or NAME among the direct-identifier columns: {direct:?}"
+    );
+    // Select the first finding (a click on its place, not its buttons): the viewer shows its cell.
+    let first = rows[0]
+        .attr("data-finding")
+        .await
+        .unwrap()
+        .expect("finding rows carry data-finding");
+    let row_css = format!("#finding-list tr.finding-row[data-finding='{first}']");
+    wait_for(&c, &format!("{row_css} .finding-place"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, &format!("{row_css}.finding-row-selected")).await;
+    wait_for(&c, "#text-viewer").await;
+    // Accept it: the status line says so and its status chip turns to accepted.
+    wait_for(&c, &format!("{row_css} button[data-action='accept']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "#review-decided", "Accepted 1 finding").await;
+    let chip = wait_for(&c, &format!("{row_css} .status-chip.status-accepted")).await;
+    assert_eq!(chip.text().await.unwrap(), "Accepted");
+    shots.take(&c, "review").await;
+    wait_for(&c, "#review-back").await.click().await.unwrap();
+
     // Risk: choose quasi-identifiers; figures and charts come from Rust; save a report.
     wait_for(&c, "#open-risk").await.click().await.unwrap();
     for column in ["sex", "race", "zip"] {
@@ -204,11 +308,14 @@ async fn create_workspace_import_view_and_audit() {
     wait_for(&c, "#risk-save").await.click().await.unwrap();
     wait_for_text(&c, "#risk-saved", "report 1").await;
 
-    // The audit trail shows the import, the view and the risk assessments, and the chain verifies.
+    // The audit trail shows the import, the view, the scan, the review and the risk assessments,
+    // and the chain verifies.
     wait_for(&c, "#nav-audit").await.click().await.unwrap();
     wait_for(&c, "li.audit-event[data-action='import']").await;
     wait_for(&c, "li.audit-event[data-action='view']").await;
     wait_for(&c, "li.audit-event[data-action='risk']").await;
+    wait_for(&c, "li.audit-event[data-action='scan']").await;
+    wait_for(&c, "li.audit-event[data-action='findings_review']").await;
     wait_for(&c, "#verify-audit").await.click().await.unwrap();
     let verdict = wait_for_text(&c, "#verify-result", "intact").await;
     assert!(verdict.contains("events"), "{verdict}");
