@@ -309,17 +309,21 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         let in_label =
             label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
         let sentence_start = sentence_start(b, start);
-        let heading = b.get(end_word) == Some(&b':')
-            && (words_since_line_start(b, start) < 3 || sentence_start);
-        let lab = raw.len() <= 2
+        let capitalised = shape != Shape::Lower;
+        let heading = capitalised
+            && b.get(end_word) == Some(&b':')
+            && (sentence_start || words_since_line_start(b, start) < 3);
+        let lab = capitalised
+            && raw.len() <= 2
             && b.get(end_word) == Some(&b' ')
             && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
         let lone_letter =
             shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
         let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
-        let credential =
-            NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw)) && shape != Shape::Lower;
-        let after_year = year_before(b, start);
+        let credential = capitalised
+            && raw.len() <= 6
+            && NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw));
+        let after_year = capitalised && year_before(b, start);
         let mut word = Word {
             start,
             end: end_word,
@@ -432,10 +436,15 @@ fn shape_of(raw: &str) -> Shape {
     if !first.is_uppercase() {
         return Shape::Lower;
     }
-    let rest: Vec<char> = chars.filter(|c| c.is_alphabetic()).collect();
-    if rest.is_empty() {
+    let mut letters = 0;
+    let mut all_upper = true;
+    for c in chars.filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters == 0 {
         Shape::Initial
-    } else if rest.iter().all(|c| c.is_uppercase()) {
+    } else if all_upper {
         Shape::Upper
     } else {
         Shape::Capital
@@ -895,9 +904,14 @@ fn name_suffix_follows(b: &[u8], end: usize) -> bool {
         .iter()
         .position(|c| !(c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-'))
         .map_or(b.len(), |p| i + p);
-    let word = String::from_utf8_lossy(&b[i..word_end]).to_ascii_lowercase();
-    let word = word.trim_end_matches('.');
-    b.get(i).is_some_and(u8::is_ascii_uppercase) && NAME_SUFFIXES.contains(&word)
+    let mut word = &b[i..word_end];
+    while let [rest @ .., b'.'] = word {
+        word = rest;
+    }
+    b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && NAME_SUFFIXES
+            .iter()
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// A comma and a state after a word ("Springfield, IL").
@@ -1055,12 +1069,13 @@ fn places(
 /// word for a place of care, at least one of them specific.
 fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let b = text.as_bytes();
-    let lower = |x: usize| text[words[x].start..words[x].end].to_lowercase();
+    let word = |x: usize| &text[words[x].start..words[x].end];
+    let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
     let mut k = i;
     let mut last_head = None;
     while k < words.len() && k < i + 7 {
         let w = &words[k];
-        let connector = matches!(lower(k).as_str(), "of" | "and");
+        let connector = in_list(k, &["of", "and"]);
         if k > i {
             let between = &b[words[k - 1].end..w.start];
             let joined = between == b" " || between == b"'s " || between == b" & ";
@@ -1068,23 +1083,21 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
                 break;
             }
         }
-        if FACILITY_HEADS.contains(&lower(k).as_str()) && k > i {
+        if k > i && in_list(k, &FACILITY_HEADS) {
             last_head = Some(k);
         }
         k += 1;
     }
     let mut last = last_head?;
     // "Corner Drug of Maple Square": a place name after "of" belongs to it.
-    if last + 2 < k && lower(last + 1) == "of" {
+    if last + 2 < k && in_list(last + 1, &["of"]) {
         last = k - 1;
     }
     let specific = (i..=last).any(|x| {
-        let l = lower(x);
-        !FACILITY_HEADS.contains(&l.as_str())
-            && !GENERIC_FACILITY_WORDS.contains(&l.as_str())
+        !in_list(x, &FACILITY_HEADS)
+            && !in_list(x, &GENERIC_FACILITY_WORDS)
             && !words[x].medical
-            && l != "of"
-            && l != "and"
+            && !in_list(x, &["of", "and"])
     });
     if !specific || words[i].blocked && words[i].shape != Shape::Upper {
         return None;
@@ -1127,18 +1140,18 @@ fn place_cue_before(b: &[u8], labels: &[Label], start: usize) -> bool {
 
 /// Month names standing alone ("in March", "since June") and holidays.
 fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
+    let is = |w: &Word, list: &[&str]| {
+        list.iter()
+            .any(|m| m.eq_ignore_ascii_case(&text[w.start..w.end]))
+    };
     for (i, w) in words.iter().enumerate() {
         if w.shape != Shape::Capital {
             continue;
         }
-        let lower = text[w.start..w.end].to_lowercase();
-        let lead_in = i > 0 && {
-            let p = &words[i - 1];
-            MONTH_LEAD_INS.contains(&text[p.start..p.end].to_lowercase().as_str())
-        };
-        let hit = (MONTHS.contains(&lower.as_str()) && !w.sentence_start)
-            || ((lower == "may" || lower == "march") && lead_in)
-            || HOLIDAYS.contains(&lower.as_str());
+        let lead_in = i > 0 && is(&words[i - 1], &MONTH_LEAD_INS);
+        let hit = (is(w, &MONTHS) && !w.sentence_start)
+            || (is(w, &["may", "march"]) && lead_in)
+            || is(w, &HOLIDAYS);
         if hit {
             out.push(Candidate {
                 start: w.start,
