@@ -567,6 +567,54 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
             );
         }
     }
+    let avg_words = s.words as f32 / n as f32;
+    if hint == Some(HeaderHint::Quasi) && avg_words < 8.0 {
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.85,
+            format!("{header_note}: a demographic or clinical attribute, a quasi-identifier"),
+        );
+    }
+    if s.rate(s.sex) >= 0.9 {
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.9,
+            format!(
+                "{} are sex or gender values, a quasi-identifier",
+                pct(s.sex)
+            ),
+        );
+    }
+    if s.rate(s.state) >= 0.8 {
+        return finding(
+            None,
+            ColumnClass::Quasi,
+            0.85,
+            format!(
+                "{} are US states (not PHI alone), a quasi-identifier",
+                pct(s.state)
+            ),
+        );
+    }
+    if s.rate(s.zip) >= 0.8 && (header_says(Kind::Geo) || uniqueness < 0.5) {
+        return finding(
+            Some(Kind::Geo),
+            ColumnClass::Direct,
+            with_header(0.75, Kind::Geo),
+            evidence(format!("{} are 5-digit ZIP codes", pct(s.zip)), Kind::Geo),
+        );
+    }
+    let places_first = header_says(Kind::Geo) || s.place >= s.name;
+    if s.rate(s.place) >= 0.7 && !header_says(Kind::Name) && places_first {
+        return finding(
+            Some(Kind::Geo),
+            ColumnClass::Direct,
+            with_header(0.6 + 0.35 * s.rate(s.place), Kind::Geo),
+            evidence(format!("{} are US place names", pct(s.place)), Kind::Geo),
+        );
+    }
     if s.rate(s.name) >= 0.6 || (s.rate(s.name) >= 0.3 && header_says(Kind::Name)) {
         return finding(
             Some(Kind::Name),
@@ -579,22 +627,6 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
                 ),
                 Kind::Name,
             ),
-        );
-    }
-    if s.rate(s.zip) >= 0.8 && (header_says(Kind::Geo) || uniqueness < 0.5) {
-        return finding(
-            Some(Kind::Geo),
-            ColumnClass::Direct,
-            with_header(0.75, Kind::Geo),
-            evidence(format!("{} are 5-digit ZIP codes", pct(s.zip)), Kind::Geo),
-        );
-    }
-    if s.rate(s.place) >= 0.7 && !header_says(Kind::Name) {
-        return finding(
-            Some(Kind::Geo),
-            ColumnClass::Direct,
-            with_header(0.6 + 0.35 * s.rate(s.place), Kind::Geo),
-            evidence(format!("{} are US place names", pct(s.place)), Kind::Geo),
         );
     }
     if let Some(HeaderHint::Age) = hint {
@@ -620,7 +652,6 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
             };
         }
     }
-    let avg_words = s.words as f32 / n as f32;
     if s.rate(s.long_text) >= 0.3 || (avg_words >= 3.0 && hint == Some(HeaderHint::FreeText)) {
         return finding(
             None,
@@ -638,12 +669,24 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
     }
     match hint {
         Some(HeaderHint::Direct(kind)) if kind != Kind::OtherId => {
-            return finding(
-                Some(kind),
-                ColumnClass::Direct,
-                0.7,
-                format!("{header_note} names {kind}; values not recognised by a validator"),
-            );
+            return if s.rate(s.code) >= 0.8 {
+                finding(
+                    Some(kind),
+                    ColumnClass::Direct,
+                    0.9,
+                    format!(
+                        "{} are identifier-like codes; {header_note} names {kind}",
+                        pct(s.code)
+                    ),
+                )
+            } else {
+                finding(
+                    Some(kind),
+                    ColumnClass::Direct,
+                    0.7,
+                    format!("{header_note} names {kind}; values not recognised by a validator"),
+                )
+            };
         }
         Some(HeaderHint::Quasi) => {
             return finding(
@@ -696,34 +739,12 @@ pub fn classify_column(idx: usize, column: &Column, detector: &Detector) -> Colu
             ),
         );
     }
-    if s.rate(s.sex) >= 0.9 {
-        return finding(
-            None,
-            ColumnClass::Quasi,
-            0.9,
-            format!(
-                "{} are sex or gender values, a quasi-identifier",
-                pct(s.sex)
-            ),
-        );
-    }
     if s.rate(s.icd) >= 0.8 {
         return finding(
             None,
             ColumnClass::Quasi,
             0.85,
             format!("{} are ICD diagnosis codes, a quasi-identifier", pct(s.icd)),
-        );
-    }
-    if s.rate(s.state) >= 0.8 {
-        return finding(
-            None,
-            ColumnClass::Quasi,
-            0.85,
-            format!(
-                "{} are US states (not PHI alone), a quasi-identifier",
-                pct(s.state)
-            ),
         );
     }
     if s.rate(s.numeric) >= 0.8 || hint == Some(HeaderHint::Measure) {
@@ -846,6 +867,34 @@ mod tests {
             Detector::shared(),
         );
         assert_eq!(f.class, ColumnClass::None);
+    }
+
+    #[test]
+    fn headers_settle_values_that_look_like_names() {
+        let f = classify_column(
+            0,
+            &column("race", &["White", "Black", "Asian", "White"]),
+            Detector::shared(),
+        );
+        assert_eq!((f.kind, f.class), (None, ColumnClass::Quasi));
+        let f = classify_column(
+            0,
+            &column("city", &["Boston", "Louisville", "Denver", "Austin"]),
+            Detector::shared(),
+        );
+        assert_eq!((f.kind, f.class), (Some(Kind::Geo), ColumnClass::Direct));
+        let f = classify_column(
+            0,
+            &column("st", &["MA", "KY", "CO", "TX"]),
+            Detector::shared(),
+        );
+        assert_eq!(f.class, ColumnClass::Quasi);
+        let values = [
+            "Vitamin D deficiency, unspecified and other",
+            "Essential hypertension",
+        ];
+        let f = classify_column(0, &column("diagnosis", &values), Detector::shared());
+        assert_eq!(f.class, ColumnClass::Quasi);
     }
 
     #[test]
