@@ -4,7 +4,7 @@
 
 use super::labels::{Cue, Label};
 use super::Candidate;
-use crate::dictionaries::Dictionaries;
+use crate::dictionaries::{Dictionaries, Lists};
 use crate::Kind;
 
 /// How a word is written.
@@ -39,6 +39,10 @@ struct Word {
     blocked: bool,
     /// Two or three capitals ("BUN", "MEI"): a name only next to another.
     acronym: bool,
+    /// The last word of a place of care ("Hospital", "Clinic").
+    facility_head: bool,
+    /// A month's name or a holiday.
+    month_like: bool,
 }
 
 impl Word {
@@ -343,6 +347,8 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
                 || credential
                 || after_year,
             acronym: shape == Shape::Upper && raw.len() <= 3,
+            facility_head: false,
+            month_like: false,
         };
         let near_label = label > 0 && start - labels[label - 1].end <= 4
             || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
@@ -352,10 +358,13 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         if shape != Shape::Lower || near_label || after_name {
             lower.clear();
             lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
-            word.place = dict.places.contains(lower.as_str());
-            word.common =
-                dict.common_words.contains(lower.as_str()) || dict.states.contains(lower.as_str());
+            let raw_lists = dict.lists(lower.as_str());
+            word.place = raw_lists & Lists::PLACE != 0;
+            word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
             if shape != Shape::Lower {
+                word.facility_head = FACILITY_HEADS.contains(&lower.as_str());
+                word.month_like =
+                    NOT_NAMES[..12].contains(&lower.as_str()) || HOLIDAYS.contains(&lower.as_str());
                 word.blocked |= NOT_NAMES.contains(&lower.as_str())
                     || LANGUAGES.contains(&lower.as_str())
                     || eponym(b, end_word)
@@ -364,18 +373,22 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
                     });
             }
             if lower.contains('-') {
-                let parts: Vec<&str> = lower.split('-').collect();
-                word.first = parts.iter().any(|p| dict.first_names.contains(p));
-                word.last = parts.iter().any(|p| dict.surnames.contains(p));
-                word.common = parts.iter().all(|p| dict.common_words.contains(p));
-                word.medical = parts.iter().all(|p| dict.medical.contains(p));
+                let parts: Vec<u8> = lower.split('-').map(|p| dict.lists(p)).collect();
+                word.first = parts.iter().any(|l| l & Lists::FIRST != 0);
+                word.last = parts.iter().any(|l| l & Lists::LAST != 0);
+                word.common = parts.iter().all(|l| l & Lists::COMMON != 0);
+                word.medical = parts.iter().all(|l| l & Lists::MEDICAL != 0);
             } else {
-                lower.retain(char::is_alphanumeric);
-                let key = lower.as_str();
-                word.first = dict.first_names.contains(key);
-                word.last = dict.surnames.contains(key);
-                word.medical = dict.medical.contains(key);
-                word.stop = dict.name_stopwords.contains(key);
+                let key_lists = if lower.chars().all(char::is_alphanumeric) {
+                    raw_lists
+                } else {
+                    lower.retain(char::is_alphanumeric);
+                    dict.lists(lower.as_str())
+                };
+                word.first = key_lists & Lists::FIRST != 0;
+                word.last = key_lists & Lists::LAST != 0;
+                word.medical = key_lists & Lists::MEDICAL != 0;
+                word.stop = key_lists & Lists::STOP != 0;
             }
         }
         if shape == Shape::Initial && end < b.len() && b[end] == b'.' {
@@ -1069,6 +1082,10 @@ fn places(
 /// word for a place of care, at least one of them specific.
 fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let b = text.as_bytes();
+    let run_end = (i + 7).min(words.len());
+    if !words[i + 1..run_end].iter().any(|w| w.facility_head) {
+        return None;
+    }
     let word = |x: usize| &text[words[x].start..words[x].end];
     let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
     let mut k = i;
@@ -1083,7 +1100,7 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
                 break;
             }
         }
-        if k > i && in_list(k, &FACILITY_HEADS) {
+        if k > i && words[k].facility_head {
             last_head = Some(k);
         }
         k += 1;
@@ -1094,7 +1111,7 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
         last = k - 1;
     }
     let specific = (i..=last).any(|x| {
-        !in_list(x, &FACILITY_HEADS)
+        !words[x].facility_head
             && !in_list(x, &GENERIC_FACILITY_WORDS)
             && !words[x].medical
             && !in_list(x, &["of", "and"])
@@ -1145,7 +1162,7 @@ fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
             .any(|m| m.eq_ignore_ascii_case(&text[w.start..w.end]))
     };
     for (i, w) in words.iter().enumerate() {
-        if w.shape != Shape::Capital {
+        if w.shape != Shape::Capital || !w.month_like {
             continue;
         }
         let lead_in = i > 0 && is(&words[i - 1], &MONTH_LEAD_INS);
