@@ -1,12 +1,16 @@
 import { describe, expect, it, vi, beforeEach } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
-import type { DatasetInfo, RiskFigures, RiskRequest, RiskView } from '../../types';
+import { render, screen, fireEvent, waitFor, cleanup } from '@testing-library/react';
+import type { ColumnSummary, DatasetInfo, RiskFigures, RiskRequest, RiskView, ScanSummary } from '../../types';
 import { BreakwaterError } from '../../errors';
 
 vi.mock('../../api', () => ({
   datasetInfo: vi.fn(),
+  scanSummary: vi.fn(),
   assessRisk: vi.fn(),
   saveRiskReport: vi.fn(),
+  anonymizeDataset: vi.fn(),
+  cancelAnonymize: vi.fn(),
+  onAnonymizeProgress: vi.fn(),
 }));
 
 import * as api from '../../api';
@@ -73,6 +77,7 @@ async function renderLoaded(onBack = () => {}) {
 
 beforeEach(() => {
   vi.mocked(api.datasetInfo).mockReset().mockResolvedValue(info);
+  vi.mocked(api.scanSummary).mockReset().mockResolvedValue(null);
   vi.mocked(api.assessRisk).mockReset().mockImplementation(async (r: RiskRequest) =>
     riskView({ threshold: r.threshold }),
   );
@@ -320,5 +325,62 @@ describe('RiskScreen', () => {
     render(<RiskScreen datasetId={7} version={1} onBack={() => {}} />);
     await waitFor(() => expect(document.getElementById('risk-error')!.textContent).toBe('No dataset 7.'));
     expect(api.datasetInfo).toHaveBeenCalledWith(7, 1);
+  });
+
+  it('pre-fills the QIs from the PHI scan and says so; the user can change them', async () => {
+    const col = (column: number, cls: ColumnSummary['class'], kind: ColumnSummary['kind'], evidence: string) => ({
+      column,
+      name: info.columns[column]!.name,
+      kind,
+      class: cls,
+      confidence: 0.9,
+      evidence,
+      sampled: 200,
+      n_findings: cls === 'direct' ? 1 : 0,
+    });
+    const scan: ScanSummary = {
+      dataset: 7,
+      version: 2,
+      scan: 4,
+      created_at: '2025-03-04T14:05:09Z',
+      created_by: 'ana',
+      n_findings: 2,
+      by_kind: { MRN: 1, GEO: 1 },
+      columns: [
+        col(0, 'direct', 'MRN', 'identifier-like codes'),
+        col(1, 'quasi', null, 'no sampled age is over 89; a quasi-identifier'),
+        col(2, 'quasi', null, 'sex or gender values'),
+        col(3, 'direct', 'GEO', '100% of 200 sampled values are 5-digit ZIP codes'),
+        col(4, 'free_text', null, 'six words or more'),
+      ],
+    };
+    vi.mocked(api.scanSummary).mockResolvedValue(scan);
+    await renderLoaded();
+    expect(api.scanSummary).toHaveBeenCalledWith(7, null);
+    expect(checkbox('age').checked).toBe(true);
+    expect(checkbox('sex').checked).toBe(true);
+    expect(checkbox('zip').checked).toBe(true);
+    expect(checkbox('patient_id').checked).toBe(false);
+    expect(checkbox('diagnosis').checked).toBe(false);
+    expect(document.getElementById('qi-prefill-hint')!.textContent).toMatch(
+      /^Pre-filled from the PHI scan of .*2025.*: quasi-identifiers and generalizable dates, ages and places\./,
+    );
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.assessRisk).mock.calls[0]![0].qi).toEqual(['age', 'sex', 'zip']);
+
+    fireEvent.click(checkbox('zip'));
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(api.assessRisk).mock.calls[1]![0].qi).toEqual(['age', 'sex']);
+  });
+
+  it('suggests a scan when the version has none, and works when the scan cannot be read', async () => {
+    await renderLoaded();
+    expect(document.getElementById('qi-prefill-hint')!.textContent).toContain('scan this version for PHI');
+    expect(document.querySelectorAll('#qi-list input:checked').length).toBe(0);
+    cleanup();
+    vi.mocked(api.scanSummary).mockRejectedValue(new BreakwaterError('auth', 'No analyst role.'));
+    await renderLoaded();
+    expect(document.getElementById('risk-error')!.textContent).toBe('');
+    expect(document.getElementById('qi-prefill-hint')!.textContent).toContain('scan this version for PHI');
   });
 });

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import * as api from '../../api';
-import type { DatasetInfo, RiskRequest, RiskView } from '../../types';
+import type { DatasetInfo, RiskRequest, RiskView, ScanSummary } from '../../types';
 import { formatCount } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DebouncedLatest } from './latest';
 import { figureGroups, parsePopulation, parseThreshold, summaryLine } from './figures';
 import { FigureCards } from './FigureCards';
 import { RustSvg } from './RustSvg';
+import { prefillHint, prefilledQi } from './prefill';
 
 export const DEFAULT_THRESHOLD = '0.2';
 
@@ -20,6 +21,8 @@ interface Props {
 /** Re-identification risk of one dataset version over chosen quasi-identifiers. */
 export function RiskScreen({ datasetId, version, onBack }: Props) {
   const [info, setInfo] = useState<DatasetInfo | null>(null);
+  // The version's PHI scan, if any: the QIs are pre-filled from it.
+  const [prefill, setPrefill] = useState<{ scan: ScanSummary | null; qi: string[] } | null>(null);
   const [qi, setQi] = useState<string[]>([]);
   const [sensitive, setSensitive] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
@@ -33,13 +36,19 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
 
-  // The dataset's columns.
+  // The dataset's columns, and the QIs pre-filled from its PHI scan. The columns are shown
+  // only with the pre-fill, so it never overwrites a choice the user made.
   useEffect(() => {
     let alive = true;
-    api
-      .datasetInfo(datasetId, version)
-      .then((result) => {
-        if (alive) setInfo(result);
+    // Without a scan (or the right to read it) the screen works as before.
+    const scan = api.scanSummary(datasetId, version).catch(() => null);
+    Promise.all([api.datasetInfo(datasetId, version), scan])
+      .then(([result, summary]) => {
+        if (!alive) return;
+        const chosen = summary ? prefilledQi(result, summary) : [];
+        setInfo(result);
+        setPrefill({ scan: summary, qi: chosen });
+        setQi(chosen);
       })
       .catch((e: unknown) => {
         if (alive) setError(e);
@@ -167,6 +176,11 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
           <fieldset id="qi-list" className="qi-list">
             <legend>Quasi-identifiers</legend>
             <p className="field-hint">Columns an attacker could know from other sources.</p>
+            {prefill && (
+              <p id="qi-prefill-hint" className="field-hint">
+                {prefillHint(prefill.scan, prefill.qi.length)}
+              </p>
+            )}
             {!info && !error && <p className="muted">Loading columns…</p>}
             {columns.map((c) => (
               <label key={c.name} className="check">
