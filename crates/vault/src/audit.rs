@@ -41,6 +41,8 @@ pub enum Action {
     Scan,
     /// Findings accepted or rejected.
     FindingsReview,
+    /// An anonymization searched for (a what-if: no data written).
+    Anonymize,
 }
 
 impl Action {
@@ -57,6 +59,7 @@ impl Action {
             Action::Risk => "risk",
             Action::Scan => "scan",
             Action::FindingsReview => "findings_review",
+            Action::Anonymize => "anonymize",
         }
     }
 }

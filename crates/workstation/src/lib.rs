@@ -1,17 +1,20 @@
 //! The facade both Breakwater shells (CLI and desktop app) call. It owns the session: who is
 //! signed in with which roles, auto-lock after idle time, and the rule that every action checks
 //! a role and leaves an audit event. PHI scans and findings review live in `findings.rs`, text
-//! files scanned without a workspace in `text_file.rs`.
+//! files scanned without a workspace in `text_file.rs`, anonymization what-ifs on a dataset
+//! version in `anonymize_job.rs` with default hierarchies from `hierarchies.rs`.
 //!
 //! Entry point: [`Workstation`]. It never parses command lines or talks to Tauri, and holds no
 //! SQL or cryptography of its own: storage is the `vault` crate's job.
 #![forbid(unsafe_code)]
 
 mod anonymize;
+mod anonymize_job;
 mod config;
 mod demo;
 mod error;
 mod findings;
+mod hierarchies;
 mod import;
 mod risk;
 mod text_file;
@@ -26,7 +29,11 @@ use serde_json::json;
 use table::Table;
 use vault::{Action, NewEvent, UnlockedVault, Vault};
 
+pub use ::risk::anonymize::SearchProgress;
 pub use anonymize::{anonymize_file, AnonymizeOutcome, AnonymizeRequest};
+pub use anonymize_job::{
+    anonymization_chart, AnonymizeJob, DatasetAnonymization, DatasetAnonymizeRequest, QiHierarchy,
+};
 pub use config::{default_workspace_dir, Config};
 pub use demo::{create_demo, DEMO_DATASET_NAME};
 pub use detect::{ColumnClass, Kind, StreamError, StreamSpan, StreamSummary, UnknownKind};
@@ -35,6 +42,7 @@ pub use findings::{
     ColumnSummary, FindingFilter, FindingPage, ReviewOutcome, ReviewRequest, ScanJob, ScanProgress,
     ScanStage, ScanSummary, MAX_FINDINGS_PAGE,
 };
+pub use hierarchies::{HierarchyRule, INTERVAL_WIDTHS};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
 pub use risk::{
     assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts,
