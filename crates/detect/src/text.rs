@@ -107,7 +107,7 @@ impl Detector {
                 _ => None,
             },
             Shape::Digits if is_measurement(b, hit.end) => None,
-            Shape::Digits | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
+            Shape::Digits | Shape::Groups | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
                 let at = labels.partition_point(|l| l.start < hit.start);
                 let prefix = labels
                     .get(at)
@@ -199,6 +199,12 @@ fn unlabelled_id(hit: &Hit, value: &str) -> Option<Candidate> {
             0.6,
             "id:long-number",
         )),
+        Shape::Groups => Some(Candidate::from_hit(
+            hit,
+            Kind::OtherId,
+            0.5,
+            "id:digit-groups",
+        )),
         _ => Some(Candidate::from_hit(hit, Kind::OtherId, 0.5, "id:code")),
     }
 }
@@ -228,7 +234,8 @@ fn fax_context(b: &[u8], labels: &[Label], start: usize) -> bool {
         .is_some_and(|l| l.cue == Cue::Fax)
 }
 
-/// A state code or name right before `start` ("MA 02129", "Ohio, 43004").
+/// A state code or name right before `start` ("MA 02129", "Ohio, 43004",
+/// "New Hampshire 03101").
 fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
     let mut i = start;
     while i > 0 && matches!(b[i - 1], b' ' | b',') && start - i < 3 {
@@ -237,14 +244,25 @@ fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
     if i == start {
         return false;
     }
-    let word_start = b[..i]
-        .iter()
-        .rposition(|c| !c.is_ascii_alphabetic())
-        .map_or(0, |p| p + 1);
-    let word = String::from_utf8_lossy(&b[word_start..i]).to_ascii_lowercase();
-    let code = i - word_start == 2 && b[word_start..i].iter().all(u8::is_ascii_uppercase);
-    (code || (i > word_start && b[word_start].is_ascii_uppercase()))
-        && dict.states.contains(word.as_str())
+    let word_start = |end: usize| {
+        b[..end]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1)
+    };
+    let one = word_start(i);
+    let code = i - one == 2 && b[one..i].iter().all(u8::is_ascii_uppercase);
+    let name = |from: usize| {
+        i > from
+            && b[from].is_ascii_uppercase()
+            && dict.states.contains(
+                String::from_utf8_lossy(&b[from..i])
+                    .to_ascii_lowercase()
+                    .as_str(),
+            )
+    };
+    let two = (one >= 2 && b[one - 1] == b' ').then(|| word_start(one - 1));
+    (code && name(one)) || (!code && name(one)) || two.is_some_and(name)
 }
 
 /// An m/d shape that is a fraction, a ratio, a score or part of a chain of
@@ -253,13 +271,18 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
     let value = &b[hit.start..hit.end];
     let before = &b[..hit.start];
     let after = &b[hit.end..];
-    let chained = before
-        .last()
-        .is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
-        || (after
-            .first()
-            .is_some_and(|c| matches!(c, b'.' | b'/' | b'-'))
-            && after.get(1).is_some_and(u8::is_ascii_digit));
+    let decimal = |side: &mut dyn Iterator<Item = &u8>| {
+        side.take_while(|c| c.is_ascii_digit() || **c == b'.')
+            .any(|&c| c == b'.')
+    };
+    let decimal_before =
+        before.last() == Some(&b'-') && decimal(&mut before[..before.len() - 1].iter().rev());
+    let decimal_after = after.first() == Some(&b'-') && decimal(&mut after[1..].iter());
+    let chained = before.last().is_some_and(|c| matches!(c, b'.' | b'/'))
+        || (after.first().is_some_and(|c| matches!(c, b'.' | b'/'))
+            && after.get(1).is_some_and(u8::is_ascii_digit))
+        || decimal_before
+        || decimal_after;
     if chained {
         return true;
     }

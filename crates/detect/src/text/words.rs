@@ -193,8 +193,9 @@ const EPONYM_HEADS: [&str; 23] = [
     "esophagus",
 ];
 /// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
-const PARTICLES: [&str; 14] = [
-    "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st",
+const PARTICLES: [&str; 20] = [
+    "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st", "den",
+    "ten", "ter", "dos", "das", "ó",
 ];
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
@@ -205,7 +206,8 @@ const FUNCTION_WORDS: [&str; 40] = [
     "not", "no", "yes", "so",
 ];
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-const FACILITY_HEADS: [&str; 41] = [
+const FACILITY_HEADS: [&str; 61] = [
+    "&str; 60] = [",
     "hospital",
     "clinic",
     "center",
@@ -247,6 +249,25 @@ const FACILITY_HEADS: [&str; 41] = [
     "residence",
     "pavilion",
     "campus",
+    "dermatology",
+    "orthopedics",
+    "orthopaedics",
+    "spine",
+    "hematology",
+    "neurology",
+    "urology",
+    "surgery",
+    "gastroenterology",
+    "pulmonology",
+    "rheumatology",
+    "endocrinology",
+    "ophthalmology",
+    "podiatry",
+    "dentistry",
+    "therapy",
+    "shoppe",
+    "aged",
+    "diagnostics",
 ];
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
 const GENERIC_FACILITY_WORDS: [&str; 24] = [
@@ -1006,7 +1027,9 @@ fn places(
         while end_run + 1 < words.len()
             && end_run < i + 3
             && words[end_run + 1].capitalised()
-            && b[words[end_run].end..words[end_run + 1].start] == *b" "
+            && (b[words[end_run].end..words[end_run + 1].start] == *b" "
+                || (b[words[end_run].end..words[end_run + 1].start] == *b". "
+                    && particle(&words[end_run], b)))
         {
             end_run += 1;
         }
@@ -1027,7 +1050,14 @@ fn places(
             let known = dict.places.contains(phrase.as_str());
             let multi = k > i;
             let w = &words[i];
-            let leading_word = words[i].common && words[i].sentence_start && !known;
+            let place_prefix = [
+                "west", "east", "north", "south", "new", "fort", "mount", "saint", "st", "lake",
+                "port", "glen", "cedar",
+            ]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[words[i].start..words[i].end]));
+            let leading_word =
+                words[i].common && words[i].sentence_start && !known && !place_prefix;
             found = if state_next
                 && (i..=k).all(|x| !words[x].medical)
                 && !leading_word
@@ -1092,7 +1122,8 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let mut last_head = None;
     while k < words.len() && k < i + 7 {
         let w = &words[k];
-        let connector = in_list(k, &["of", "and"]);
+        let connector = in_list(k, &["of", "and", "for"])
+            || (k > i && in_list(k, &["the"]) && in_list(k - 1, &["of", "for"]));
         if k > i {
             let between = &b[words[k - 1].end..w.start];
             let joined = between == b" " || between == b"'s " || between == b" & ";
@@ -1106,15 +1137,23 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
         k += 1;
     }
     let mut last = last_head?;
-    // "Corner Drug of Maple Square": a place name after "of" belongs to it.
+    // "Corner Drug of Maple Square", "Sacred Heart Medical Center at
+    // Riverbend": a place name after "of" or "at" belongs to it.
     if last + 2 < k && in_list(last + 1, &["of"]) {
         last = k - 1;
+    } else if last + 1 < words.len()
+        && b[words[last].end..].starts_with(b" at ")
+        && words[last + 1].start == words[last].end + 4
+        && words[last + 1].capitalised()
+        && !words[last + 1].common
+    {
+        last += 1;
     }
     let specific = (i..=last).any(|x| {
         !words[x].facility_head
             && !in_list(x, &GENERIC_FACILITY_WORDS)
             && !words[x].medical
-            && !in_list(x, &["of", "and"])
+            && !in_list(x, &["of", "and", "for", "the"])
     });
     if !specific || words[i].blocked && words[i].shape != Shape::Upper {
         return None;
