@@ -320,6 +320,78 @@ pub enum Error {
     #[error("the anonymization search was cancelled")]
     Cancelled,
 
+    /// The population table lacks a quasi-identifier column of the data.
+    #[error(
+        "the population table has no column '{name}'; its columns are: {}; \
+         give it the same quasi-identifier columns as the data",
+        available.join(", ")
+    )]
+    PopulationUnknownColumn {
+        /// The quasi-identifier as given.
+        name: String,
+        /// The population table's column names, in order.
+        available: Vec<String>,
+    },
+
+    /// The population table has fewer records than the data drawn from it.
+    #[error(
+        "the population table is smaller than the data ({population_rows} against \
+         {sample_rows} records); the data must be a subset of the population, so give the \
+         whole population"
+    )]
+    PopulationTooSmall {
+        /// Rows of the population table.
+        population_rows: usize,
+        /// Rows of the data (the sample).
+        sample_rows: usize,
+    },
+
+    /// Records of the data have a combination of QI values the population table lacks.
+    #[error(
+        "{n_records} records of the data ({n_classes} combinations of quasi-identifier values) \
+         do not occur in the population table, so the data is not a subset of it; check that \
+         the population table is the one the data was drawn from and that values are spelled \
+         alike in both"
+    )]
+    SampleNotInPopulation {
+        /// Records of the data whose QI combination is absent from the population.
+        n_records: u64,
+        /// Distinct QI combinations among them.
+        n_classes: u64,
+    },
+
+    /// Equivalence classes with more records in the data than in the population table.
+    #[error(
+        "{n_records} records of the data are in {n_classes} equivalence classes that have \
+         fewer records in the population table, so the data is not a subset of it; check that \
+         the population table is complete"
+    )]
+    SampleClassLargerThanPopulation {
+        /// Records of the data in such classes.
+        n_records: u64,
+        /// How many classes.
+        n_classes: u64,
+    },
+
+    /// δ-presence bounds that are not shares in order.
+    #[error(
+        "the δ-presence bounds must satisfy 0 <= delta-min <= delta-max <= 1; \
+         got delta-min = {min}, delta-max = {max}"
+    )]
+    InvalidDeltaBounds {
+        /// The lower bound as given.
+        min: f64,
+        /// The upper bound as given.
+        max: f64,
+    },
+
+    /// A population table was combined with a person id.
+    #[error(
+        "a population table is matched record by record and cannot be combined with a \
+         person id; leave out the person id"
+    )]
+    PopulationTableWithPersonId,
+
     /// The generalized table could not be assembled.
     #[error("could not assemble the generalized table: {detail}")]
     TransformedTable {
