@@ -28,6 +28,8 @@ pub(super) enum Cue {
     Place,
     /// An employer's name follows ("works at", "Employer:").
     Employer,
+    /// A staff member's user name follows ("Transcriptionist:", "User:").
+    Handle,
 }
 
 const LABELS: &[(&str, Cue)] = &[
@@ -346,6 +348,13 @@ const LABELS: &[(&str, Cue)] = &[
     ("employed by", Cue::Employer),
     ("employed at", Cue::Employer),
     ("working at", Cue::Employer),
+    ("employee of", Cue::Employer),
+    ("transcriptionist", Cue::Handle),
+    ("registered by", Cue::Handle),
+    ("username", Cue::Handle),
+    ("user name", Cue::Handle),
+    ("user id", Cue::Handle),
+    ("login", Cue::Handle),
     ("worked at", Cue::Employer),
     ("job at", Cue::Employer),
     ("retired from", Cue::Employer),

@@ -605,6 +605,9 @@ pub(super) fn candidates(
                 names.run(&words, i, 0.9, "name:label", b, false);
             }
             Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
+            Cue::Handle if w.shape == Shape::Lower && !w.common => {
+                names.set(i, 0.8, "name:user-handle")
+            }
             _ => {}
         }
     }
@@ -650,6 +653,21 @@ pub(super) fn candidates(
             i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
         if left || right || name_suffix_follows(b, w.end) {
             names.set(i, 0.75, "name:dictionary+neighbour");
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if w.shape == Shape::Lower && !w.blocked && name_suffix_follows(b, w.end) {
+            let mut j = i;
+            while j + 3 > i
+                && !(words[j].common && !words[j].in_name_lists())
+                && words[j].shape == Shape::Lower
+            {
+                names.set(j, 0.75, "name:credential");
+                if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
+                    break;
+                }
+                j -= 1;
+            }
         }
     }
     for (i, w) in words.iter().enumerate() {
@@ -760,15 +778,19 @@ impl Names {
                             || (particle(w, b) && i + 1 < words.len() && words[i + 1].capitalised())
                     }
                     Shape::Lower => {
-                        particle(w, b) && i + 1 < words.len() && self.score[i + 1] > 0.0
+                        particle(w, b)
+                            && words[i + 1..]
+                                .iter()
+                                .find(|n| !particle(n, b))
+                                .is_some_and(|n| n.capitalised())
                     }
                 };
                 if !joins {
                     continue;
                 }
-                let left = i > 0 && self.score[i - 1] >= 0.75 && adjacent(b, &words[i - 1], w);
+                let left = i > 0 && self.score[i - 1] >= 0.7 && adjacent(b, &words[i - 1], w);
                 let right = i + 1 < words.len()
-                    && self.score[i + 1] >= 0.75
+                    && (self.score[i + 1] >= 0.75 || particle(w, b) && particle(&words[i + 1], b))
                     && adjacent(b, w, &words[i + 1]);
                 if left || right {
                     self.set(i, 0.7, "name:neighbour");
@@ -889,6 +911,10 @@ fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
         let w = &words[j];
         let joined = j == i || b[words[j - 1].end..w.start] == *b" ";
         let fits = w.capitalised() || (j > i && matches!(&b[w.start..w.end], b"of" | b"and"));
+        let joined = joined
+            || (j > i
+                && b[words[j - 1].end..w.start] == *b". "
+                && words[j - 1].end - words[j - 1].start <= 3);
         let joined = joined || (j > i && b[words[j - 1].end..w.start] == *b" & ");
         if !joined || !fits {
             break;
@@ -907,6 +933,9 @@ fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
 /// comma in "LAST, First".
 fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
     let between = &b[a.end..c.start];
+    if between.is_empty() && a.shape == Shape::Initial && c.shape == Shape::Initial {
+        return true;
+    }
     let dot_ok = particle(a, b);
     between.len() <= 3
         && !between.is_empty()
