@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
 use workstation::{
-    AuditEvent, AuditVerification, ColumnSummary, DatasetSummary, Decision, ErrorCode,
-    FindingFilter, FindingPage, FindingStatus, ImportRequest, Kind, Page, Passphrase,
-    ReviewOutcome, ReviewRequest, RiskAssessment, RiskCharts, RiskRequest, ScanSummary, Selection,
-    SessionInfo, Status, VersionInfo, Workstation,
+    AuditEvent, AuditVerification, ColumnSummary, DatasetAnonymization, DatasetAnonymizeRequest,
+    DatasetSummary, Decision, ErrorCode, FindingFilter, FindingPage, FindingStatus, ImportRequest,
+    Kind, Page, Passphrase, ReviewOutcome, ReviewRequest, RiskAssessment, RiskCharts, RiskRequest,
+    ScanSummary, Selection, SessionInfo, Status, VersionInfo, Workstation,
 };
 
 /// What the app keeps between commands.
@@ -22,6 +22,8 @@ pub struct AppState {
     pub cancel_import: Arc<AtomicBool>,
     /// Set by `cancel_scan`; the running scan checks it after every column.
     pub cancel_scan: Arc<AtomicBool>,
+    /// Set by `cancel_anonymize`; the running search checks it at least every 50 ms.
+    pub cancel_anonymize: Arc<AtomicBool>,
 }
 
 /// An error as the UI receives it.
@@ -92,12 +94,13 @@ pub async fn unlock(
     Ok(workstation(&state)?.unlock(&user, &Passphrase::new(passphrase))?)
 }
 
-/// Locks the session; a running import or scan is cancelled too (each holds its own copy of
-/// the key).
+/// Locks the session; a running import, scan or anonymization search is cancelled too (each
+/// holds its own copy of the key).
 #[tauri::command]
 pub fn lock(state: State<'_, AppState>) -> Reply<()> {
     state.cancel_import.store(true, Ordering::SeqCst);
     state.cancel_scan.store(true, Ordering::SeqCst);
+    state.cancel_anonymize.store(true, Ordering::SeqCst);
     workstation(&state)?.lock();
     Ok(())
 }
@@ -258,6 +261,59 @@ pub async fn save_risk_report(
     let request = risk_request(qi, sensitive, person_id, threshold, population_size);
     let (report, _) = workstation(&state)?.save_risk_report(dataset, version, &request, reason)?;
     Ok(SavedReport { report })
+}
+
+/// An anonymization what-if with its before/after chart, as the Risk screen shows it.
+#[derive(Debug, Serialize)]
+pub struct AnonymizeView {
+    result: DatasetAnonymization,
+    chart: String,
+}
+
+/// Searches for the optimal generalization of a version on a worker thread, emitting
+/// `anonymize-progress` events; `cancel_anonymize` stops it and nothing is recorded.
+// The arguments mirror the Risk screen's panel one to one (Tauri maps each to a camelCase key).
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+pub async fn anonymize_dataset(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dataset: i64,
+    version: Option<i64>,
+    qi: Vec<String>,
+    k: usize,
+    l: Option<usize>,
+    sensitive: Option<String>,
+    max_suppression: f64,
+    threshold: f64,
+) -> Reply<AnonymizeView> {
+    let request = DatasetAnonymizeRequest {
+        qi,
+        k,
+        l,
+        sensitive,
+        max_suppression,
+        threshold,
+    };
+    let job = workstation(&state)?.anonymize_job(dataset, version, &request)?;
+    let cancel = Arc::clone(&state.cancel_anonymize);
+    cancel.store(false, Ordering::SeqCst);
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        job.run(&mut |progress| {
+            let _ = app.emit("anonymize-progress", progress);
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+    .await
+    .map_err(|_| internal("the search stopped unexpectedly; nothing was recorded"))??;
+    let chart = workstation::anonymization_chart(&result, CHART_SIZE.0, CHART_SIZE.1)?;
+    Ok(AnonymizeView { result, chart })
+}
+
+#[tauri::command]
+pub fn cancel_anonymize(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel_anonymize.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Scans a version for PHI on a worker thread, emitting `scan-progress` events; `cancel_scan`

@@ -32,6 +32,7 @@ fn main() {
         workstation: Mutex::new(Workstation::new(workspace_dir(), Config::from_env())),
         cancel_import: Arc::new(AtomicBool::new(false)),
         cancel_scan: Arc::new(AtomicBool::new(false)),
+        cancel_anonymize: Arc::new(AtomicBool::new(false)),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -50,6 +51,8 @@ fn main() {
             commands::verify_audit,
             commands::assess_risk,
             commands::save_risk_report,
+            commands::anonymize_dataset,
+            commands::cancel_anonymize,
             commands::scan_dataset,
             commands::cancel_scan,
             commands::scan_summary,
