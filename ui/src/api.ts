@@ -5,6 +5,9 @@ import { listen } from '@tauri-apps/api/event';
 import { open } from '@tauri-apps/plugin-dialog';
 import { BreakwaterError, toBreakwaterError } from './errors';
 import type {
+  AnonymizeProgress,
+  AnonymizeRequest,
+  AnonymizeView,
   AuditEvent,
   AuditVerification,
   ColumnSummary,
@@ -122,6 +125,37 @@ function riskArgs(r: RiskRequest): Record<string, unknown> {
     threshold: r.threshold,
     populationSize: r.populationSize,
   };
+}
+
+/**
+ * Searches for the optimal k-anonymous generalization of a version (analyst; audited).
+ * A what-if: no data is written. Progress arrives through onAnonymizeProgress;
+ * cancelAnonymize stops it and nothing is recorded.
+ */
+export function anonymizeDataset(r: AnonymizeRequest): Promise<AnonymizeView> {
+  return call<AnonymizeView>('anonymize_dataset', {
+    dataset: r.dataset,
+    version: r.version,
+    qi: r.qi,
+    k: r.k,
+    l: r.l,
+    sensitive: r.sensitive,
+    maxSuppression: r.maxSuppression,
+    threshold: r.threshold,
+  });
+}
+
+export async function cancelAnonymize(): Promise<void> {
+  await call<null>('cancel_anonymize');
+}
+
+/** Subscribes to 'anonymize-progress' events. Resolves to an unsubscribe function. */
+export async function onAnonymizeProgress(
+  handler: (progress: AnonymizeProgress) => void,
+): Promise<() => void> {
+  return listen<AnonymizeProgress>('anonymize-progress', (event) => {
+    handler(event.payload);
+  });
 }
 
 /**

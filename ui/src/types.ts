@@ -142,6 +142,81 @@ export interface SavedRiskReport {
   report: number;
 }
 
+// ---------- Anonymization what-if ----------
+
+/** What to anonymize; mirrors the anonymize_dataset command's arguments. */
+export interface AnonymizeRequest {
+  dataset: number;
+  version: number | null;
+  qi: string[];
+  /** Every class that is not suppressed has at least k records. */
+  k: number;
+  /** Distinct l-diversity of the sensitive column; null for none. */
+  l: number | null;
+  sensitive: string | null;
+  /** Largest fraction of records that may be suppressed, 0 to 1. */
+  maxSuppression: number;
+  threshold: number;
+}
+
+/** Payload of the 'anonymize-progress' event: nodes of the lattice. */
+export interface AnonymizeProgress {
+  /** Nodes whose classes were computed. */
+  checked: number;
+  /** Nodes decided (checked, or settled without computing); visited / total is the fraction done. */
+  visited: number;
+  total: number;
+}
+
+/** How a QI's default hierarchy generalizes it. */
+export type HierarchyRule = 'masking' | 'dates' | 'intervals' | 'suppression';
+
+/** The chosen level of one QI (0 keeps the original values). */
+export interface QiLevel {
+  column: string;
+  level: number;
+  max_level: number;
+  /** 0 to 1. */
+  loss: number;
+  non_uniform_entropy: number;
+}
+
+export interface QiHierarchy {
+  column: string;
+  rule: HierarchyRule;
+  /** What each level shows, in words, level 0 first. */
+  level_names: string[];
+}
+
+/** The figures of a risk report, without timing or population figures. */
+export type RiskReportFigures = Omit<RiskFigures, 'elapsed_ms'>;
+
+/** The optimal generalization of a version: a what-if, nothing is written. */
+export interface AnonymizeResult {
+  dataset: number;
+  version: number;
+  /** In QI order. */
+  levels: QiLevel[];
+  rows: number;
+  suppressed: number;
+  metric: string;
+  metrics: { loss: number; discernibility: number; average_class_size: number; non_uniform_entropy: number };
+  nodes_checked: number;
+  nodes_total: number;
+  /** Null when every record is suppressed. */
+  risk_after: RiskReportFigures | null;
+  /** In QI order. */
+  hierarchies: QiHierarchy[];
+  risk_before: RiskReportFigures;
+  elapsed_ms: number;
+}
+
+/** A result with its before/after chart (an SVG document from crates/charts). */
+export interface AnonymizeView {
+  result: AnonymizeResult;
+  chart: string;
+}
+
 // ---------- PHI scan and review ----------
 
 /** One of the 18 Safe Harbor identifier kinds, as the Rust `detect::Kind` names them. */

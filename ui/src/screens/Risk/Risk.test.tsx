@@ -383,4 +383,27 @@ describe('RiskScreen', () => {
     expect(document.getElementById('risk-error')!.textContent).toBe('');
     expect(document.getElementById('qi-prefill-hint')!.textContent).toContain('scan this version for PHI');
   });
+
+  it('offers the anonymization search on the chosen QIs and threshold', async () => {
+    vi.mocked(api.onAnonymizeProgress).mockResolvedValue(() => {});
+    vi.mocked(api.anonymizeDataset).mockRejectedValue(new BreakwaterError('cancelled', 'cancelled'));
+    await renderLoaded();
+    expect(document.getElementById('anonymize-panel')).toBeNull();
+    fireEvent.click(checkbox('zip'));
+    fireEvent.click(checkbox('age'));
+    fireEvent.change(document.getElementById('risk-threshold')!, { target: { value: '0.1' } });
+    fireEvent.click(document.getElementById('anonymize-run')!);
+    await waitFor(() => expect(api.anonymizeDataset).toHaveBeenCalledTimes(1));
+    expect(api.anonymizeDataset).toHaveBeenCalledWith({
+      dataset: 7,
+      version: 2,
+      qi: ['age', 'zip'],
+      k: 5,
+      l: null,
+      sensitive: null,
+      maxSuppression: 0.05,
+      threshold: 0.1,
+    });
+    await waitFor(() => expect(document.getElementById('anonymize-status')!.textContent).toContain('cancelled'));
+  });
 });

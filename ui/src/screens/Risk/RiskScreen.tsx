@@ -8,6 +8,7 @@ import { figureGroups, parsePopulation, parseThreshold, summaryLine } from './fi
 import { FigureCards } from './FigureCards';
 import { RustSvg } from './RustSvg';
 import { prefillHint, prefilledQi } from './prefill';
+import { AnonymizePanel } from './AnonymizePanel';
 
 export const DEFAULT_THRESHOLD = '0.2';
 
@@ -337,6 +338,15 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
           <p id="risk-saved" className={saved === null ? 'status-line empty' : 'status-line'} role="status">
             {saved === null ? '' : `Saved as report ${formatCount(saved)}`}
           </p>
+          {info && qi.length > 0 && (
+            <AnonymizePanel
+              dataset={info.dataset}
+              version={info.version}
+              qi={qi}
+              sensitive={sensitive}
+              threshold={threshold}
+            />
+          )}
         </div>
       </div>
     </section>

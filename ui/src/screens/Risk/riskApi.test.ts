@@ -1,4 +1,4 @@
-// The Risk screen's two commands: names and camelCase argument keys sent to Rust.
+// The Risk screen's commands: names and camelCase argument keys sent to Rust.
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 
 const invoke = vi.fn();
@@ -35,5 +35,21 @@ describe('risk commands', () => {
   it('wraps errors', async () => {
     invoke.mockRejectedValue({ code: 'input', message: 'No column "age".', hint: null });
     await expect(api.assessRisk(request)).rejects.toBeInstanceOf(api.BreakwaterError);
+  });
+
+  it('anonymize_dataset sends every argument; cancel_anonymize has none', async () => {
+    const anonymize = {
+      dataset: 7,
+      version: 2,
+      qi: ['age', 'zip'],
+      k: 5,
+      l: null,
+      sensitive: null,
+      maxSuppression: 0.05,
+      threshold: 0.2,
+    };
+    await api.anonymizeDataset({ ...anonymize, extra: 'not sent' } as typeof anonymize);
+    await api.cancelAnonymize();
+    expect(invoke.mock.calls).toEqual([['anonymize_dataset', anonymize], ['cancel_anonymize', undefined]]);
   });
 });

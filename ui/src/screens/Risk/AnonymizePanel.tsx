@@ -1,0 +1,276 @@
+import { useEffect, useRef, useState } from 'react';
+import * as api from '../../api';
+import type { AnonymizeProgress, AnonymizeRequest, AnonymizeView } from '../../types';
+import { errorCode } from '../../errors';
+import { formatCount } from '../../format';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { RustSvg } from './RustSvg';
+import {
+  levelRows,
+  parseK,
+  parseL,
+  parseSuppression,
+  riskRows,
+  searchFraction,
+  searchProgressText,
+  suppressedText,
+} from './anonymizeView';
+
+export const DEFAULT_K = '5';
+export const DEFAULT_SUPPRESSION = '5';
+
+interface Props {
+  dataset: number;
+  version: number;
+  /** The QIs chosen on the screen, in column order. */
+  qi: string[];
+  sensitive: string | null;
+  /** The screen's risk threshold; null while the field is invalid. */
+  threshold: number | null;
+}
+
+/**
+ * "Find a k-anonymous generalization": runs the optimal search on the QIs chosen above,
+ * with progress and cancel, and shows the levels, the suppressed records and the risk
+ * before and after. A what-if: nothing is written but the audit event.
+ */
+export function AnonymizePanel({ dataset, version, qi, sensitive, threshold }: Props) {
+  const [kText, setKText] = useState(DEFAULT_K);
+  const [lText, setLText] = useState('');
+  const [suppressionText, setSuppressionText] = useState(DEFAULT_SUPPRESSION);
+  const [running, setRunning] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [progress, setProgress] = useState<AnonymizeProgress | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [shown, setShown] = useState<{ view: AnonymizeView; key: string } | null>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const k = parseK(kText);
+  const l = parseL(lText);
+  const maxSuppression = parseSuppression(suppressionText);
+  const lValue = sensitive !== null && l.ok ? l.value : null;
+  const request: AnonymizeRequest | null =
+    qi.length > 0 && k !== null && l.ok && maxSuppression !== null && threshold !== null
+      ? { dataset, version, qi, k, l: lValue, sensitive, maxSuppression, threshold }
+      : null;
+  const requestKey = request ? JSON.stringify(request) : '';
+  const isStale = shown !== null && shown.key !== requestKey;
+
+  const run = async () => {
+    if (!request || running) return;
+    setRunning(true);
+    setCancelling(false);
+    setProgress(null);
+    setStatus(null);
+    setError(null);
+    let unlisten: (() => void) | null = null;
+    try {
+      unlisten = await api.onAnonymizeProgress((p) => {
+        if (mounted.current) setProgress(p);
+      });
+    } catch {
+      // Progress is a nicety; the search itself still runs.
+    }
+    try {
+      const view = await api.anonymizeDataset(request);
+      if (mounted.current) setShown({ view, key: JSON.stringify(request) });
+    } catch (e) {
+      if (!mounted.current) return;
+      if (errorCode(e) === 'cancelled') setStatus('Search cancelled. Nothing was recorded.');
+      else setError(e);
+    } finally {
+      unlisten?.();
+      if (mounted.current) {
+        setRunning(false);
+        setCancelling(false);
+        setProgress(null);
+      }
+    }
+  };
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await api.cancelAnonymize();
+    } catch (e) {
+      setError(e);
+      setCancelling(false);
+    }
+  };
+
+  const fraction = searchFraction(progress);
+  const result = shown?.view.result ?? null;
+
+  return (
+    <section id="anonymize-panel" className="panel anonymize-panel" aria-labelledby="anonymize-title">
+      <h2 id="anonymize-title">Find a k-anonymous generalization</h2>
+      <p className="field-hint">
+        Searches for the least generalization of the quasi-identifiers above (ZIP codes masked digit by digit, dates
+        to month, quarter or year, numbers to intervals of 5, 10 or 20, other values kept or replaced by *) that puts
+        every record in a group of at least k. A what-if: the dataset is not changed.
+      </p>
+      <form
+        className="anonymize-settings"
+        aria-label="Anonymization settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="anonymize-k">k (smallest group)</label>
+          <input
+            id="anonymize-k"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={kText}
+            onChange={(e) => setKText(e.target.value)}
+            aria-invalid={k === null || undefined}
+            aria-describedby="anonymize-k-hint"
+          />
+          <p id="anonymize-k-hint" className="field-hint">
+            Every record shares its generalized values with at least k − 1 others.
+            {k === null && <span className="field-problem"> Enter a whole number of 2 or more.</span>}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="anonymize-suppression">Most records suppressed (%)</label>
+          <input
+            id="anonymize-suppression"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={suppressionText}
+            onChange={(e) => setSuppressionText(e.target.value)}
+            aria-invalid={maxSuppression === null || undefined}
+            aria-describedby="anonymize-suppression-hint"
+          />
+          <p id="anonymize-suppression-hint" className="field-hint">
+            Records that would need too much generalization may be left out, up to this share.
+            {maxSuppression === null && <span className="field-problem"> Enter a percentage from 0 to 100.</span>}
+          </p>
+        </div>
+        {sensitive !== null && (
+          <div className="field">
+            <label htmlFor="anonymize-l">l (optional)</label>
+            <input
+              id="anonymize-l"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={lText}
+              onChange={(e) => setLText(e.target.value)}
+              aria-invalid={!l.ok || undefined}
+              aria-describedby="anonymize-l-hint"
+            />
+            <p id="anonymize-l-hint" className="field-hint">
+              Every group also has at least l different values of {sensitive}.
+              {!l.ok && <span className="field-problem"> Enter a whole number of 2 or more, or leave it empty.</span>}
+            </p>
+          </div>
+        )}
+        <div className="form-actions">
+          <button id="anonymize-run" type="submit" className="btn btn-primary" disabled={running || request === null}>
+            {running ? 'Searching…' : 'Find generalization'}
+          </button>
+          {running && (
+            <button
+              id="anonymize-cancel"
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void cancel()}
+              disabled={cancelling}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          )}
+        </div>
+      </form>
+
+      {running && (
+        <div className="import-progress">
+          <label htmlFor="anonymize-progress" className="visually-hidden">
+            Search progress
+          </label>
+          {fraction === null ? (
+            <progress id="anonymize-progress" />
+          ) : (
+            <progress id="anonymize-progress" max={1} value={fraction} />
+          )}
+          <span className="progress-text" aria-live="polite">
+            {searchProgressText(progress)}
+          </span>
+        </div>
+      )}
+      <p id="anonymize-status" className={status === null ? 'status-line empty' : 'status-line'} role="status">
+        {status ?? ''}
+      </p>
+      <ErrorMessage id="anonymize-error" error={error} />
+
+      {result && shown && (
+        <div id="anonymize-result" className={isStale ? 'anonymize-result stale' : 'anonymize-result'}>
+          {isStale && (
+            <p id="anonymize-stale" className="field-hint">
+              The settings changed since this search; run it again to update.
+            </p>
+          )}
+          <table id="anonymize-levels" className="anonymize-table">
+            <caption>Generalization per column</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Shown as</th>
+                <th scope="col">Level</th>
+              </tr>
+            </thead>
+            <tbody>
+              {levelRows(result).map((row) => (
+                <tr key={row.column} data-column={row.column}>
+                  <th scope="row">{row.column}</th>
+                  <td>{row.generalization}</td>
+                  <td>{row.level}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p id="anonymize-suppressed">{suppressedText(result)}</p>
+          <table id="anonymize-risk" className="anonymize-table">
+            <caption>Risk before → after</caption>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {riskRows(result).map((row) => (
+                <tr key={row.key} data-figure={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.before}</td>
+                  <td>{row.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">
+            {formatCount(result.nodes_checked)} of {formatCount(result.nodes_total)} combinations checked in{' '}
+            {formatCount(Math.round(result.elapsed_ms))} ms. The after figures count the records kept.
+          </p>
+          <figure id="chart-before-after" className="risk-chart">
+            <RustSvg svg={shown.view.chart} />
+          </figure>
+        </div>
+      )}
+    </section>
+  );
+}
