@@ -138,6 +138,29 @@ pub struct RiskArgs {
     /// Size of the population the data was sampled from (journalist, marketer, uniqueness).
     #[arg(long = "population-size", value_name = "N")]
     pub population_size: Option<u64>,
+    /// The population table the data was drawn from, with the same QI columns (journalist and
+    /// marketer risk over its classes, δ-presence).
+    #[arg(
+        long = "population-table",
+        value_name = "PATH",
+        conflicts_with_all = ["population_size", "person_id"]
+    )]
+    pub population_table: Option<PathBuf>,
+    /// Field delimiter of --population-table: one character, or `tab` (default: detected).
+    #[arg(
+        long = "population-delimiter",
+        value_name = "C",
+        requires = "population_table"
+    )]
+    pub population_delimiter: Option<String>,
+    /// δ-presence: every population class has at least this share of its records in the data
+    /// (default 0 when --delta-max is given).
+    #[arg(long = "delta-min", value_name = "X", requires = "population_table")]
+    pub delta_min: Option<f64>,
+    /// δ-presence: every population class has at most this share of its records in the data
+    /// (default 1 when --delta-min is given).
+    #[arg(long = "delta-max", value_name = "Y", requires = "population_table")]
+    pub delta_max: Option<f64>,
 }
 
 /// `anonymize` arguments.

@@ -5,7 +5,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use workstation::{Config, ImportRequest, RiskAssessment, RiskRequest, Role, Roles, Workstation};
+use workstation::{
+    Config, ImportRequest, PopulationFile, RiskAssessment, RiskRequest, Role, Roles, Workstation,
+};
 
 use crate::args::{
     AnonymizeArgs, AuditCommand, Cli, Command, ImportArgs, RiskArgs, ShowArgs, UserCommand,
@@ -372,14 +374,37 @@ fn risk(ws: Option<&mut Workstation>, args: &RiskArgs) -> Result<Output, Failure
         threshold: args.threshold,
         population_size: args.population_size,
     };
-    let assessment = match (ws, &args.csv, &args.dataset) {
-        (_, Some(path), _) => {
+    let population = match &args.population_table {
+        Some(path) => Some(PopulationFile {
+            path: path.clone(),
+            delimiter: args
+                .population_delimiter
+                .as_deref()
+                .map(parse_delimiter)
+                .transpose()?,
+            delta_bounds: match (args.delta_min, args.delta_max) {
+                (None, None) => None,
+                (min, max) => Some((min.unwrap_or(0.0), max.unwrap_or(1.0))),
+            },
+        }),
+        None => None,
+    };
+    let assessment = match (ws, &args.csv, &args.dataset, &population) {
+        (_, Some(path), _, None) => {
             let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
             workstation::assess_file(path, delimiter, &request)?
         }
-        (Some(ws), None, Some(dataset)) => {
+        (_, Some(path), _, Some(population)) => {
+            let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
+            workstation::assess_file_with_population(path, delimiter, &request, population)?
+        }
+        (Some(ws), None, Some(dataset), None) => {
             let id = ws.resolve(dataset)?;
             ws.assess_risk(id, args.version, &request)?
+        }
+        (Some(ws), None, Some(dataset), Some(population)) => {
+            let id = ws.resolve(dataset)?;
+            ws.assess_risk_with_population(id, args.version, &request, population)?
         }
         _ => {
             return Err(Failure::usage(
@@ -431,6 +456,36 @@ fn risk_text(a: &RiskAssessment) -> String {
             show(p.dankar),
             p.dankar_model
         );
+    }
+    if let Some(p) = &a.population_table {
+        let _ = writeln!(
+            out,
+            "Population table: {} records in {} classes (sampling fraction {:.6})\n\
+             Journalist risk: average {:.6}, highest {:.6}; records at risk (above {}): {:.4}%\n\
+             Marketer risk: {:.6}",
+            p.population_size,
+            p.population_classes,
+            p.sampling_fraction,
+            p.journalist_avg_risk,
+            p.journalist_max_risk,
+            r.threshold,
+            p.journalist_records_at_risk * 100.0,
+            p.marketer_risk
+        );
+        let _ = write!(
+            out,
+            "δ-presence: δ from {:.6} to {:.6} over the population classes ({} without records in the data)",
+            p.delta_min, p.delta_max, p.unsampled_population_classes
+        );
+        match (&p.delta_bounds, p.is_delta_present) {
+            (Some(b), Some(true)) => {
+                let _ = writeln!(out, "; ({}, {})-presence holds", b.min, b.max);
+            }
+            (Some(b), Some(false)) => {
+                let _ = writeln!(out, "; ({}, {})-presence does NOT hold", b.min, b.max);
+            }
+            _ => out.push('\n'),
+        }
     }
     let _ = write!(out, "Computed in {:.1} ms", a.elapsed_ms);
     out

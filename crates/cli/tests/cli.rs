@@ -625,6 +625,378 @@ fn risk_on_a_dataset_is_audited_without_names() {
     );
 }
 
+/// ARX's research subset of Adult (3,016 of its rows).
+fn adult_subset() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data/adult_subset.csv")
+}
+
+/// `risk --csv` of the Adult subset against Adult as the population table.
+fn risk_subset(ws: &Workspace, qi: &str, extra: &[&str]) -> Run {
+    let (subset, adult) = (adult_subset(), adult());
+    let mut args = vec![
+        "risk",
+        "--csv",
+        subset.to_str().unwrap(),
+        "--qi",
+        qi,
+        "--population-table",
+        adult.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    ws.run(&args, &[])
+}
+
+/// Rows of a `;`-separated Adult file projected on `columns`, header dropped.
+fn adult_tuples(path: &Path, columns: &[&str]) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let indices: Vec<usize> = columns
+        .iter()
+        .map(|c| header.iter().position(|h| h == c).unwrap())
+        .collect();
+    lines
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let cells: Vec<&str> = line.split(';').collect();
+            indices.iter().map(|&i| cells[i].to_owned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn risk_with_a_population_table_matches_arx_loops_and_the_golden_report() {
+    let ws = Workspace::new();
+    let qi = ["sex", "age", "race", "marital-status"];
+    let run = risk_subset(
+        &ws,
+        &qi.join(","),
+        &[
+            "--sensitive",
+            "salary-class",
+            "--delta-min",
+            "0",
+            "--delta-max",
+            "0.2",
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut got = run.json();
+    assert!(got.as_object_mut().unwrap().remove("elapsed_ms").is_some());
+
+    // ARX's RiskModelSampleSummary and DPresence, by hand from the files.
+    let sample = adult_tuples(&adult_subset(), &qi);
+    let population = adult_tuples(&adult(), &qi);
+    let mut population_counts = std::collections::BTreeMap::<&[String], f64>::new();
+    for row in &population {
+        *population_counts.entry(row).or_default() += 1.0;
+    }
+    let mut sample_classes: Vec<(&[String], f64)> = Vec::new();
+    for row in &sample {
+        match sample_classes
+            .iter_mut()
+            .find(|(k, _)| *k == row.as_slice())
+        {
+            Some((_, count)) => *count += 1.0,
+            None => sample_classes.push((row, 1.0)),
+        }
+    }
+    let n = sample.len() as f64;
+    let (mut smallest, mut rc1, mut rc2, mut at_risk) = (f64::MAX, 0.0, 0.0, 0.0);
+    for (key, count) in &sample_classes {
+        let pcount = population_counts[key];
+        smallest = smallest.min(pcount);
+        rc1 += pcount;
+        rc2 += count / pcount;
+        if 1.0 / pcount > 0.2 {
+            at_risk += count;
+        }
+    }
+    let deltas: Vec<f64> = population_counts
+        .iter()
+        .map(|(key, pcount)| {
+            sample_classes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(0.0, |(_, count)| count / pcount)
+        })
+        .collect();
+    let fold = |f: fn(f64, f64) -> f64, start| deltas.iter().copied().fold(start, f);
+    assert_eq!(got["journalist_max_risk"].as_f64(), Some(1.0 / smallest));
+    assert_eq!(
+        got["journalist_avg_risk"].as_f64(),
+        Some(f64::max(sample_classes.len() as f64 / rc1, rc2 / n))
+    );
+    assert_eq!(got["marketer_risk"].as_f64(), Some(rc2 / n));
+    assert_eq!(
+        got["journalist_records_at_risk"].as_f64(),
+        Some(at_risk / n)
+    );
+    assert_eq!(
+        got["delta_min"].as_f64(),
+        Some(fold(f64::min, f64::INFINITY))
+    );
+    assert_eq!(got["delta_max"].as_f64(), Some(fold(f64::max, 0.0)));
+    assert_eq!(got["population_classes"], population_counts.len());
+    assert_eq!(
+        got["unsampled_population_classes"],
+        deltas.iter().filter(|&&d| d == 0.0).count()
+    );
+    assert_eq!(got["population_size"], 30162);
+    assert_eq!(got["is_delta_present"], false);
+    assert_eq!(
+        got["delta_bounds"],
+        serde_json::json!({"min": 0.0, "max": 0.2})
+    );
+    assert!(
+        got.get("pitman").is_none(),
+        "no uniqueness estimates from a table"
+    );
+
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/golden/risk_adult_subset_population_table.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(got, golden);
+}
+
+#[test]
+fn risk_with_a_population_table_transcript() {
+    let ws = Workspace::new();
+    let run = risk_subset(
+        &ws,
+        "sex,race",
+        &[
+            "--delta-min",
+            "0.05",
+            "--delta-max",
+            "0.15",
+            "--threshold",
+            "0.001",
+        ],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let (report, timing) = run.stdout.trim_end().rsplit_once('\n').unwrap();
+    assert!(timing.starts_with("Computed in "), "{timing}");
+    assert_eq!(
+        report,
+        "Records: 3016 (3016 persons) in 10 equivalence classes; smallest class k = 6\n\
+         Prosecutor risk: average 0.003316, highest 0.166667\n\
+         Sample uniques: 0.0000%; records at risk (above 0.001): 39.8873%\n\
+         Population table: 30162 records in 10 classes (sampling fraction 0.099993)\n\
+         Journalist risk: average 0.000332, highest 0.011494; records at risk (above 0.001): 4.7082%\n\
+         Marketer risk: 0.000322\n\
+         δ-presence: δ from 0.068966 to 0.118136 over the population classes (0 without records in the data); (0.05, 0.15)-presence holds"
+    );
+    // Only an upper bound: the lower one is 0.
+    let upper = risk_subset(&ws, "sex,race", &["--delta-max", "0.1", "--json"]);
+    assert_eq!(upper.code, 0, "{}", upper.stderr);
+    let j = upper.json();
+    assert_eq!(
+        j["delta_bounds"],
+        serde_json::json!({"min": 0.0, "max": 0.1})
+    );
+    assert_eq!(j["is_delta_present"], false);
+    // Without bounds: the observed range only.
+    let plain = risk_subset(&ws, "sex,race", &["--json"]).json();
+    assert!(plain.get("is_delta_present").is_none() && plain.get("delta_bounds").is_none());
+    assert_eq!(plain["delta_min"], j["delta_min"]);
+}
+
+#[test]
+fn risk_with_a_population_table_errors_are_specific() {
+    let ws = Workspace::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let (subset, adult) = (adult_subset(), adult());
+
+    // The population table lacks a QI: its real columns are listed.
+    let no_age = write(tmp.path(), "no_age.csv", b"sex;race\nMale;White\n");
+    let r = ws.run(
+        &[
+            "risk",
+            "--csv",
+            subset.to_str().unwrap(),
+            "--qi",
+            "sex,age",
+            "--population-table",
+            no_age.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no_age.csv")
+            && r.stderr.contains("'age'")
+            && r.stderr.contains("sex, race"),
+        "{}",
+        r.stderr
+    );
+
+    // Sample rows whose QI combination the population lacks: counted, "not a subset".
+    let mut text = std::fs::read_to_string(&subset).unwrap();
+    text.push_str("Male;999;White;Divorced;HS-grad;United-States;Private;Sales;<=50K\r\n");
+    text.push_str("Male;999;White;Divorced;HS-grad;United-States;Private;Sales;<=50K\r\n");
+    let outside = write(tmp.path(), "outside.csv", text.as_bytes());
+    let r = ws.run(
+        &[
+            "risk",
+            "--csv",
+            outside.to_str().unwrap(),
+            "--qi",
+            "sex,age",
+            "--population-table",
+            adult.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("2 records of the data have")
+            && r.stderr.contains("(distinct combinations: 1)")
+            && r.stderr.contains("not a subset")
+            && !r.stderr.contains("999"),
+        "{}",
+        r.stderr
+    );
+
+    // A population smaller than the sample: the roles swapped.
+    let r = ws.run(
+        &[
+            "risk",
+            "--csv",
+            adult.to_str().unwrap(),
+            "--qi",
+            "sex",
+            "--population-table",
+            subset.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("smaller than the data (3016 against 30162 records)"),
+        "{}",
+        r.stderr
+    );
+
+    // A class with more records in the sample than in the population.
+    let population = write(tmp.path(), "population.csv", b"sex\nF\nF\nM\n");
+    let sample = write(tmp.path(), "sample.csv", b"sex\nM\nM\n");
+    let r = ws.run(
+        &[
+            "risk",
+            "--csv",
+            sample.to_str().unwrap(),
+            "--qi",
+            "sex",
+            "--population-table",
+            population.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("2 records of the data are in equivalence classes")
+            && r.stderr.contains("(classes: 1)")
+            && r.stderr.contains("not a subset"),
+        "{}",
+        r.stderr
+    );
+
+    let bad_bounds = risk_subset(&ws, "sex", &["--delta-min", "0.3", "--delta-max", "0.2"]);
+    assert_eq!(bad_bounds.code, 1);
+    assert!(
+        bad_bounds.stderr.contains("delta-min"),
+        "{}",
+        bad_bounds.stderr
+    );
+    for (args, why) in [
+        (
+            &["--person-id", "age"][..],
+            "no person id with a population table",
+        ),
+        (
+            &["--population-size", "40000"][..],
+            "a size or a table, not both",
+        ),
+    ] {
+        assert_eq!(risk_subset(&ws, "sex", args).code, 2, "{why}");
+    }
+    let r = ws.run(
+        &[
+            "risk",
+            "--csv",
+            subset.to_str().unwrap(),
+            "--qi",
+            "sex",
+            "--delta-max",
+            "0.2",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 2, "δ bounds need a population table");
+}
+
+#[test]
+fn risk_of_a_dataset_with_a_population_table_is_audited_without_names() {
+    let ws = Workspace::initialised();
+    let import = ws.ana(&[
+        "import",
+        adult_subset().to_str().unwrap(),
+        "--name",
+        "subset",
+        "--json",
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let adult = adult();
+    let args = [
+        "--qi",
+        "sex,race",
+        "--population-table",
+        adult.to_str().unwrap(),
+        "--delta-max",
+        "0.15",
+        "--json",
+    ];
+    let mut on_dataset = vec!["risk", "--dataset", "subset"];
+    on_dataset.extend_from_slice(&args);
+    let r = ws.ana(&on_dataset);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut got = r.json();
+    let mut on_csv = risk_subset(&ws, "sex,race", &args[4..]).json();
+    got.as_object_mut().unwrap().remove("elapsed_ms");
+    on_csv.as_object_mut().unwrap().remove("elapsed_ms");
+    assert_eq!(got, on_csv);
+    assert_eq!(got["is_delta_present"], true);
+
+    let events = ws.ana(&["audit", "--json"]).json()["events"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let risk = events
+        .iter()
+        .find(|e| e["action"] == "risk")
+        .expect("a risk event");
+    assert_eq!(risk["details"]["qi_columns"], serde_json::json!([1, 3]));
+    assert_eq!(risk["details"]["population_table_rows"], 30162);
+    assert_eq!(
+        risk["details"]["delta_bounds"],
+        serde_json::json!([0.0, 0.15])
+    );
+    let details = risk["details"].to_string();
+    assert!(
+        !details.contains("sex") && !details.contains("White"),
+        "{details}"
+    );
+}
+
 fn adult_hierarchies(columns: &[&str]) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data");
     columns

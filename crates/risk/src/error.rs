@@ -348,10 +348,10 @@ pub enum Error {
 
     /// Records of the data have a combination of QI values the population table lacks.
     #[error(
-        "{n_records} records of the data ({n_classes} combinations of quasi-identifier values) \
-         do not occur in the population table, so the data is not a subset of it; check that \
-         the population table is the one the data was drawn from and that values are spelled \
-         alike in both"
+        "{n_records} records of the data have quasi-identifier values that do not occur \
+         together in the population table (distinct combinations: {n_classes}), so the data is \
+         not a subset of it; check that the population table is the one the data was drawn \
+         from and that values are spelled alike in both"
     )]
     SampleNotInPopulation {
         /// Records of the data whose QI combination is absent from the population.
@@ -362,9 +362,9 @@ pub enum Error {
 
     /// Equivalence classes with more records in the data than in the population table.
     #[error(
-        "{n_records} records of the data are in {n_classes} equivalence classes that have \
-         fewer records in the population table, so the data is not a subset of it; check that \
-         the population table is complete"
+        "{n_records} records of the data are in equivalence classes that have fewer records \
+         in the population table (classes: {n_classes}), so the data is not a subset of it; \
+         check that the population table is complete"
     )]
     SampleClassLargerThanPopulation {
         /// Records of the data in such classes.

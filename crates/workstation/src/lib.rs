@@ -45,8 +45,9 @@ pub use findings::{
 pub use hierarchies::{HierarchyRule, INTERVAL_WIDTHS};
 pub use import::{ImportJob, ImportProgress, ImportRequest};
 pub use risk::{
-    assess_file, assess_table, risk_charts, PopulationFigures, RiskAssessment, RiskCharts,
-    RiskRequest,
+    assess_file, assess_file_with_population, assess_table, assess_table_with_population,
+    risk_charts, PopulationFigures, PopulationFile, PopulationTable, PopulationTableFigures,
+    RiskAssessment, RiskCharts, RiskRequest,
 };
 pub use text_file::detect_text_file;
 pub use vault::{

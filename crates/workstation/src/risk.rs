@@ -1,8 +1,9 @@
 //! Re-identification risk through the facade: on a plain delimited file (assess-only, no
 //! workspace), or on a vault dataset version (analyst; audited with column numbers and
-//! figures, never column names or values).
+//! figures, never column names or values); optionally against a population table the data was
+//! drawn from (journalist and marketer risk over its classes, δ-presence).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use risk::classes::{column_index, EquivalenceClasses};
@@ -10,13 +11,14 @@ use risk::models::{RiskQuery, RiskReport, SensitiveAttribute, SensitiveDistribut
 use risk::population::{
     population_uniqueness, sample_risk_summary, ClassSizes, DankarModel, Population, SolverConfig,
 };
+use risk::{DeltaBounds, SampleInPopulation};
 use serde::Serialize;
 use serde_json::json;
 use table::{CsvOptions, Table};
 
 use vault::VersionInfo;
 
-use crate::Error;
+use crate::{Error, Workstation};
 
 /// What to assess.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,15 +62,90 @@ pub struct PopulationFigures {
     pub dankar_model: String,
 }
 
-/// A risk report, with population figures when a population size was given.
+/// The population table the assessed data was drawn from (ARX's superset of a research
+/// subset), and the δ-presence bounds to check against it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationTable {
+    /// The population's records; only the quasi-identifier columns are used.
+    pub table: Table,
+    /// (δmin, δmax) to check, if any.
+    pub delta_bounds: Option<(f64, f64)>,
+}
+
+/// A population table as a delimited file, read after the data so that errors in the data
+/// come first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Its field delimiter; detected when `None`.
+    pub delimiter: Option<u8>,
+    /// (δmin, δmax) to check, if any.
+    pub delta_bounds: Option<(f64, f64)>,
+}
+
+impl PopulationFile {
+    /// Reads the file's quasi-identifier columns. A missing column fails with the file's
+    /// real column names.
+    pub fn read(&self, qi: &[String]) -> Result<PopulationTable, Error> {
+        let options = CsvOptions {
+            delimiter: self.delimiter,
+            ..CsvOptions::default()
+        };
+        let columns: Vec<&str> = qi.iter().map(String::as_str).collect();
+        Ok(PopulationTable {
+            table: table::read_csv_columns(&self.path, &options, &columns)?,
+            delta_bounds: self.delta_bounds,
+        })
+    }
+}
+
+/// Journalist and marketer risk over the classes of a population table (ARX's
+/// `RiskModelSampleSummary` with a superset) and δ-presence (ARX's `DPresence`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PopulationTableFigures {
+    /// Records of the population table, N.
+    pub population_size: u64,
+    /// n / N.
+    pub sampling_fraction: f64,
+    /// Equivalence classes of the population table.
+    pub population_classes: u64,
+    /// Population classes without a record in the data (their δ is 0).
+    pub unsampled_population_classes: u64,
+    /// 1 / the smallest population class of a class in the data.
+    pub journalist_max_risk: f64,
+    /// 1 / the largest population class of a class in the data.
+    pub journalist_min_risk: f64,
+    /// ARX's journalist success rate.
+    pub journalist_avg_risk: f64,
+    /// Fraction of records whose population class has 1 / size above the threshold.
+    pub journalist_records_at_risk: f64,
+    /// Expected fraction of records a marketer re-identifies.
+    pub marketer_risk: f64,
+    /// Least δ = |class in data| / |class in population| over the population classes.
+    pub delta_min: f64,
+    /// Greatest δ over the population classes.
+    pub delta_max: f64,
+    /// The bounds checked, if any were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta_bounds: Option<DeltaBounds>,
+    /// Whether every population class has δ within the bounds; absent without bounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_delta_present: Option<bool>,
+}
+
+/// A risk report, with population figures when a population size or table was given.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RiskAssessment {
     /// Prosecutor risk, classes, k, l and t.
     #[serde(flatten)]
     pub report: RiskReport,
-    /// Journalist, marketer and uniqueness figures.
+    /// Journalist, marketer and uniqueness figures for a population size.
     #[serde(flatten)]
     pub population: Option<PopulationFigures>,
+    /// Journalist, marketer and δ-presence figures for a population table.
+    #[serde(flatten)]
+    pub population_table: Option<PopulationTableFigures>,
     /// Wall time of the computation (reading excluded).
     pub elapsed_ms: f64,
 }
@@ -94,9 +171,41 @@ pub fn assess_file(
     assess_table(&table, request)
 }
 
+/// Assesses a delimited file against a population file, without any workspace.
+pub fn assess_file_with_population(
+    path: &Path,
+    delimiter: Option<u8>,
+    request: &RiskRequest,
+    population: &PopulationFile,
+) -> Result<RiskAssessment, Error> {
+    let options = CsvOptions {
+        delimiter,
+        ..CsvOptions::default()
+    };
+    let named = request.qi.iter().chain(&request.sensitive);
+    let columns: Vec<&str> = named.map(String::as_str).collect();
+    let table = table::read_csv_columns(path, &options, &columns)?;
+    let population = population.read(&request.qi)?;
+    assess_table_with_population(&table, request, Some(&population))
+}
+
 /// Assesses an in-memory table.
 pub fn assess_table(table: &Table, request: &RiskRequest) -> Result<RiskAssessment, Error> {
+    assess_table_with_population(table, request, None)
+}
+
+/// Assesses an in-memory table, against a population table when one is given. With a
+/// population table, `request.population_size` is not used (the table's rows are the
+/// population) and a person id is refused ([`risk::Error::PopulationTableWithPersonId`]).
+pub fn assess_table_with_population(
+    table: &Table,
+    request: &RiskRequest,
+    population_table: Option<&PopulationTable>,
+) -> Result<RiskAssessment, Error> {
     let started = Instant::now();
+    if population_table.is_some() && request.person_id.is_some() {
+        return Err(risk::Error::PopulationTableWithPersonId.into());
+    }
     let query = RiskQuery {
         qi: request.qi.clone(),
         person_id: request.person_id.clone(),
@@ -112,15 +221,88 @@ pub fn assess_table(table: &Table, request: &RiskRequest) -> Result<RiskAssessme
         let distributions = SensitiveDistributions::new(table, &classes, sensitive)?;
         report.add_sensitive(&distributions, None)?;
     }
-    let population = match request.population_size {
-        Some(size) => Some(population_figures(&classes, size, request.threshold)?),
-        None => None,
+    let (population, population_table) = match (population_table, request.population_size) {
+        (Some(population), _) => (
+            None,
+            Some(population_table_figures(
+                table,
+                &population.table,
+                request,
+                population.delta_bounds,
+            )?),
+        ),
+        (None, Some(size)) => (
+            Some(population_figures(&classes, size, request.threshold)?),
+            None,
+        ),
+        (None, None) => (None, None),
     };
     Ok(RiskAssessment {
         report,
         population,
+        population_table,
         elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
     })
+}
+
+fn population_table_figures(
+    sample: &Table,
+    population: &Table,
+    request: &RiskRequest,
+    delta_bounds: Option<(f64, f64)>,
+) -> Result<PopulationTableFigures, Error> {
+    let delta_bounds = delta_bounds
+        .map(|(min, max)| DeltaBounds::new(min, max))
+        .transpose()?;
+    let matched = SampleInPopulation::new(sample, population, &request.qi)?;
+    let summary = matched.risk_summary(request.threshold)?;
+    Ok(PopulationTableFigures {
+        population_size: matched.population_records,
+        sampling_fraction: matched.sample_records as f64 / matched.population_records as f64,
+        population_classes: matched.population_classes,
+        unsampled_population_classes: matched.unsampled_population_classes,
+        journalist_max_risk: summary.journalist_max_risk,
+        journalist_min_risk: summary.journalist_min_risk,
+        journalist_avg_risk: summary.journalist_avg_risk,
+        journalist_records_at_risk: summary.journalist_records_at_risk,
+        marketer_risk: summary.marketer_risk,
+        delta_min: matched.delta_min,
+        delta_max: matched.delta_max,
+        delta_bounds,
+        is_delta_present: delta_bounds.map(|bounds| matched.is_delta_present(bounds)),
+    })
+}
+
+impl Workstation {
+    /// Assesses a dataset version against a population table (analyst; `None` is the latest
+    /// version). Audited like [`Workstation::assess_risk`], with the population table's row
+    /// count and the δ bounds added to the event's figures.
+    pub fn assess_risk_with_population(
+        &mut self,
+        dataset: i64,
+        version: Option<i64>,
+        request: &RiskRequest,
+        population: &PopulationFile,
+    ) -> Result<RiskAssessment, Error> {
+        let session = self.session(&[vault::Role::Analyst], "assess risk")?;
+        let (info, table) = session.table(dataset, version)?;
+        let population = population.read(&request.qi)?;
+        let assessment = assess_table_with_population(&table, request, Some(&population))?;
+        if !session.assessed.contains(&(info.dataset, info.version)) {
+            let mut details = audit_details(&table, info.version, request, &assessment);
+            details["population_table_rows"] = json!(population.table.n_rows());
+            details["delta_bounds"] = json!(population.delta_bounds);
+            session.vault.record(vault::NewEvent {
+                actor: session.vault.user().name.clone(),
+                action: vault::Action::Risk,
+                object: Some(format!("dataset:{}", info.dataset)),
+                reason: None,
+                details,
+            })?;
+            session.assessed.insert((info.dataset, info.version));
+        }
+        Ok(assessment)
+    }
 }
 
 fn population_figures(
