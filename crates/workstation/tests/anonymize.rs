@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use vault::KdfParams;
 use workstation::{
-    Config, DatasetAnonymizeRequest, ErrorCode, HierarchyRule, Passphrase, Workstation,
+    Config, DatasetAnonymizeRequest, ErrorCode, HierarchyRule, Passphrase, Role, Roles, Workstation,
 };
 
 fn demo() -> (tempfile::TempDir, Workstation, i64) {
@@ -176,4 +176,19 @@ fn l_diversity_of_a_sensitive_column() {
     let events = anonymize_events(&mut ws);
     assert_eq!(events[0].details["sensitive_column"], 16);
     assert_eq!(events[0].details["l"], 2);
+}
+
+#[test]
+fn only_analysts_anonymize() {
+    let (_dir, mut ws, dataset) = demo();
+    let passphrase = Passphrase::new("olu passphrase 1");
+    ws.add_user("olu", &Roles::new([Role::Auditor]).unwrap(), &passphrase)
+        .unwrap();
+    ws.unlock("olu", &passphrase).unwrap();
+    let err = ws
+        .anonymize_job(dataset, None, &request(&["sex"], 2))
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), ErrorCode::Auth);
+    assert!(anonymize_events(&mut ws).is_empty());
 }

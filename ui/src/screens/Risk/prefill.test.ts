@@ -15,7 +15,8 @@ const demo: [string, ColumnType, ColumnClass, PhiKind | null, string][] = [
   ['state', 'text', 'quasi', null, '100% of 200 sampled values are US states (not PHI alone), a quasi-identifier'],
   ['zip', 'text', 'direct', 'GEO', "100% of 200 sampled values are 5-digit ZIP codes; header 'zip'"],
   ['visit_date', 'date', 'direct', 'DATE', '100% of 200 sampled values are calendar dates'],
-  ['age_at_visit', 'integer', 'quasi', null, "no sampled age is over 89; header 'age_at_visit'; a quasi-identifier"],
+  ['age_at_visit', 'integer', 'direct', 'AGE', "21 of 1,000 sampled ages are over 89; header 'age_at_visit'"],
+  ['diagnosis_code', 'text', 'quasi', null, "header 'diagnosis_code': a demographic or clinical attribute, a quasi-identifier"],
   ['attending', 'text', 'direct', 'NAME', 'capitalised words with a known first name or surname'],
   ['note', 'text', 'free_text', null, '80% of 200 sampled values have six words or more'],
   ['weight_kg', 'decimal', 'none', null, 'numbers: a measure, not an identifier'],
@@ -62,7 +63,16 @@ function column(name: string): ColumnSummary {
 
 describe('prefilledQi', () => {
   it('takes quasi columns and generalizable dates, ages and places, in column order', () => {
-    expect(prefilledQi(info, scan)).toEqual(['dob', 'sex', 'city', 'state', 'zip', 'visit_date', 'age_at_visit']);
+    expect(prefilledQi(info, scan)).toEqual([
+      'dob',
+      'sex',
+      'city',
+      'state',
+      'zip',
+      'visit_date',
+      'age_at_visit',
+      'diagnosis_code',
+    ]);
   });
 
   it('never takes names, SSNs, MRNs, other ids, street addresses, free text or measures', () => {
@@ -73,7 +83,7 @@ describe('prefilledQi', () => {
   });
 
   it('takes direct ages over 89 only when they are numbers, and dates only when they are dates', () => {
-    const age: ColumnSummary = { ...column('age_at_visit'), class: 'direct', kind: 'AGE' };
+    const age = column('age_at_visit');
     expect(isGeneralizableQi(age, 'integer')).toBe(true);
     expect(isGeneralizableQi(age, 'decimal')).toBe(true);
     expect(isGeneralizableQi(age, 'text')).toBe(false);
@@ -96,7 +106,7 @@ describe('prefilledQi', () => {
 
 describe('prefillHint', () => {
   it('names the scan date, or suggests a scan', () => {
-    expect(prefillHint(scan, 7)).toMatch(
+    expect(prefillHint(scan, 8)).toMatch(
       /^Pre-filled from the PHI scan of .*2025.*: quasi-identifiers and generalizable dates, ages and places\./,
     );
     expect(prefillHint(scan, 0)).toContain('found no quasi-identifiers');
