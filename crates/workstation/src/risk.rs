@@ -415,3 +415,64 @@ pub fn risk_charts(
         )?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
+        let mut table = Table::new(header.iter().map(|name| (*name).to_owned()).collect());
+        for row in rows {
+            table
+                .push_row(row)
+                .unwrap_or_else(|error| panic!("{error}"));
+        }
+        table
+    }
+
+    fn request(person_id: Option<&str>, population_size: Option<u64>) -> RiskRequest {
+        RiskRequest {
+            qi: vec!["sex".into()],
+            sensitive: None,
+            person_id: person_id.map(Into::into),
+            threshold: 0.2,
+            population_size,
+        }
+    }
+
+    fn population() -> PopulationTable {
+        PopulationTable {
+            table: table(&["sex"], &[&["F"], &["F"], &["M"], &["M"], &["X"]]),
+            delta_bounds: Some((0.0, 0.5)),
+        }
+    }
+
+    #[test]
+    fn a_population_table_replaces_the_population_size() -> Result<(), Error> {
+        let sample = table(&["sex", "id"], &[&["F", "1"], &["M", "2"]]);
+        let a =
+            assess_table_with_population(&sample, &request(None, Some(99)), Some(&population()))?;
+        assert!(a.population.is_none());
+        let p = a.population_table.expect("population-table figures");
+        assert_eq!((p.population_size, p.population_classes), (5, 3));
+        assert_eq!((p.delta_min, p.delta_max), (0.0, 0.5));
+        assert_eq!(p.is_delta_present, Some(true));
+        let json = serde_json::to_value(p).expect("the figures serialize");
+        assert_eq!(json["delta_bounds"], json!({"min": 0.0, "max": 0.5}));
+        Ok(())
+    }
+
+    #[test]
+    fn a_population_table_with_a_person_id_is_refused() {
+        let sample = table(&["sex", "id"], &[&["F", "1"], &["M", "2"]]);
+        let refused =
+            assess_table_with_population(&sample, &request(Some("id"), None), Some(&population()));
+        assert!(
+            matches!(
+                refused,
+                Err(Error::Risk(risk::Error::PopulationTableWithPersonId))
+            ),
+            "{refused:?}"
+        );
+    }
+}
