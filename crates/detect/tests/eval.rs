@@ -45,8 +45,16 @@ fn tune_set_figures() {
 #[test]
 fn dev_set_figures() {
     let report = corpus(&["dev.jsonl"]);
-    assert!(report.overall.recall() >= 0.98, "recall {}", report.overall.recall());
-    assert!(report.overall.precision() >= 0.94, "precision {}", report.overall.precision());
+    assert!(
+        report.overall.recall() >= 0.98,
+        "recall {}",
+        report.overall.recall()
+    );
+    assert!(
+        report.overall.precision() >= 0.94,
+        "precision {}",
+        report.overall.precision()
+    );
 }
 
 #[test]

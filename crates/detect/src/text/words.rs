@@ -659,7 +659,7 @@ pub(super) fn candidates(
         if w.shape == Shape::Lower && !w.blocked && name_suffix_follows(b, w.end) {
             let mut j = i;
             while j + 3 > i
-                && !(words[j].common && !words[j].in_name_lists())
+                && (!words[j].common || words[j].in_name_lists())
                 && words[j].shape == Shape::Lower
             {
                 names.set(j, 0.75, "name:credential");
