@@ -1,8 +1,9 @@
 //! End to end through the real app: tauri-driver + WebKitWebDriver drive the built
 //! `breakwater-app` under Xvfb. Creates a workspace, imports the demo CSV through the import
 //! panel, sees its rows in the grid, scans it for PHI and accepts a finding on the review screen,
-//! assesses its risk and saves a report, sees the import, the scan and the review in the audit
-//! trail, and verifies the chain.
+//! sees the quasi-identifiers pre-filled from the scan, assesses the risk, runs the
+//! anonymization search and saves a report, sees the import, the scan, the review and the
+//! anonymization in the audit trail, and verifies the chain.
 //! Screenshots are saved in `artifacts/e2e/` at the repository root.
 
 use std::net::TcpStream;
@@ -291,19 +292,36 @@ async fn create_workspace_import_view_and_audit() {
     shots.take(&c, "review").await;
     wait_for(&c, "#review-back").await.click().await.unwrap();
 
-    // Risk: choose quasi-identifiers; figures and charts come from Rust; save a report.
+    // Risk: the quasi-identifiers come pre-filled from the PHI scan; figures and charts come
+    // from Rust; the anonymization search runs with progress; save a report.
     wait_for(&c, "#open-risk").await.click().await.unwrap();
+    wait_for_text(&c, "#qi-prefill-hint", "Pre-filled from the PHI scan").await;
     for column in ["sex", "race", "zip"] {
-        wait_for(&c, &format!("#qi-list input[data-column='{column}']"))
-            .await
-            .click()
-            .await
-            .unwrap();
+        let checkbox = wait_for(&c, &format!("#qi-list input[data-column='{column}']")).await;
+        assert!(
+            checkbox.is_selected().await.unwrap(),
+            "{column} is pre-filled as a quasi-identifier"
+        );
     }
+    let patient_name = wait_for(&c, "#qi-list input[data-column='patient_name']").await;
+    assert!(
+        !patient_name.is_selected().await.unwrap(),
+        "a direct identifier is never pre-filled"
+    );
     wait_for(&c, "#risk-figures [data-figure='k_min']").await;
     wait_for(&c, "#chart-class-sizes svg").await;
     wait_for(&c, "#chart-risk svg").await;
     shots.take(&c, "risk").await;
+    wait_for(&c, "#anonymize-run").await.click().await.unwrap();
+    wait_for_unless(
+        &c,
+        "#anonymize-result #anonymize-levels",
+        "#anonymize-error",
+        Duration::from_secs(90),
+    )
+    .await;
+    wait_for(&c, "#chart-before-after svg").await;
+    shots.take(&c, "anonymize").await;
     type_into(&c, "#risk-reason", "e2e check").await;
     wait_for(&c, "#risk-save").await.click().await.unwrap();
     wait_for_text(&c, "#risk-saved", "report 1").await;
@@ -314,6 +332,7 @@ async fn create_workspace_import_view_and_audit() {
     wait_for(&c, "li.audit-event[data-action='import']").await;
     wait_for(&c, "li.audit-event[data-action='view']").await;
     wait_for(&c, "li.audit-event[data-action='risk']").await;
+    wait_for(&c, "li.audit-event[data-action='anonymize']").await;
     wait_for(&c, "li.audit-event[data-action='scan']").await;
     wait_for(&c, "li.audit-event[data-action='findings_review']").await;
     wait_for(&c, "#verify-audit").await.click().await.unwrap();
