@@ -3,7 +3,7 @@
 //! "Member ID", "seen by" or "Dr.". A label gives the kind to the number that
 //! follows it, or marks the words after it as a name.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::Kind;
 
@@ -409,6 +409,7 @@ impl Labels {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(LABELS.iter().map(|(p, _)| p))
             .expect("the built-in labels compile");
         Labels { automaton }
