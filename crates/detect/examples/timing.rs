@@ -23,7 +23,10 @@ fn main() {
         return;
     }
 
-    let notes: Vec<&str> = text.split("\n\n\n").filter(|n| !n.trim().is_empty()).collect();
+    let notes: Vec<&str> = text
+        .split("\n\n\n")
+        .filter(|n| !n.trim().is_empty())
+        .collect();
     let start = Instant::now();
     let mut spans = 0;
     for _ in 0..repeat {
@@ -31,10 +34,18 @@ fn main() {
             spans += detector.detect(note).len();
         }
     }
-    report(&format!("{} notes", notes.len() * repeat), text.len() * repeat, spans, start);
+    report(
+        &format!("{} notes", notes.len() * repeat),
+        text.len() * repeat,
+        spans,
+        start,
+    );
 }
 
 fn report(what: &str, bytes: usize, spans: usize, start: Instant) {
     let secs = start.elapsed().as_secs_f64();
-    println!("{what}: {bytes} bytes, {spans} spans, {secs:.3} s, {:.1} MB/s", bytes as f64 / secs / 1e6);
+    println!(
+        "{what}: {bytes} bytes, {spans} spans, {secs:.3} s, {:.1} MB/s",
+        bytes as f64 / secs / 1e6
+    );
 }

@@ -107,7 +107,13 @@ impl Detector {
                 _ => None,
             },
             Shape::Digits if is_measurement(b, hit.end) => None,
-            Shape::Digits | Shape::Groups | Shape::Code | Shape::Ssn | Shape::Dea | Shape::Mbi => {
+            Shape::Digits
+            | Shape::Groups
+            | Shape::Code
+            | Shape::Ssn
+            | Shape::Dea
+            | Shape::Mbi
+            | Shape::Hicn => {
                 let at = labels.partition_point(|l| l.start < hit.start);
                 let prefix = labels
                     .get(at)
@@ -408,10 +414,16 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
                 let group = &b[end + 1..end + 1 + more];
+                let plate_letters = label.cue == Cue::Id(Kind::Vehicle)
+                    && more == 3
+                    && group.iter().all(u8::is_ascii_uppercase);
                 let boundary = b
                     .get(end + 1 + more)
                     .map_or(true, |c| !c.is_ascii_alphanumeric());
-                if (2..=6).contains(&more) && boundary && group.iter().any(u8::is_ascii_digit) {
+                if (2..=6).contains(&more)
+                    && boundary
+                    && (group.iter().any(u8::is_ascii_digit) || plate_letters)
+                {
                     end += 1 + more;
                 } else {
                     break;

@@ -245,6 +245,8 @@ const LABELS: &[(&str, Cue)] = &[
     ("s.s.n", Cue::Id(Kind::Ssn)),
     ("acct#", Cue::Id(Kind::Account)),
     ("a/c", Cue::Id(Kind::Account)),
+    ("uk reg", Cue::Id(Kind::Vehicle)),
+    ("vanity plate", Cue::Id(Kind::Vehicle)),
     ("phone", Cue::Phone),
     ("tel", Cue::Phone),
     ("telephone", Cue::Phone),
@@ -477,7 +479,9 @@ pub(super) fn skip_separators(b: &[u8], mut i: usize, max: usize) -> usize {
     let mut newlines = 0;
     while i < limit {
         match b[i] {
-            b' ' | b'\t' | b':' | b'#' | b'-' | b'=' | b'.' | b'(' | b')' | b'/' => i += 1,
+            b' ' | b'\t' | b':' | b'#' | b'-' | b'=' | b'.' | b'(' | b')' | b'/' | b'"' | b'\'' => {
+                i += 1
+            }
             b'\n' | b'\r' => {
                 newlines += usize::from(b[i] == b'\n');
                 if newlines > 1 {
@@ -522,11 +526,19 @@ pub(super) fn value_start(b: &[u8], label: &Label) -> Option<usize> {
             .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.')))
             .map_or(b.len(), |p| at + p);
         let token = &b[at..end];
-        if token.iter().any(u8::is_ascii_digit) {
+        if token.iter().any(u8::is_ascii_digit)
+            && (token.len() >= 3 || end == b.len() || b[end] == b'\n')
+        {
             return Some(at);
         }
-        let word =
-            token.iter().all(u8::is_ascii_alphabetic) && !token.is_empty() && token.len() <= 15;
+        // "XEH 331205997": a short prefix of capitals before the number.
+        let capitals = (2..=4).contains(&token.len()) && token.iter().all(u8::is_ascii_uppercase);
+        if capitals && b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            return Some(at);
+        }
+        let word = (token.iter().all(u8::is_ascii_alphabetic) || token.len() < 3)
+            && !token.is_empty()
+            && token.len() <= 15;
         let next = skip_separators(b, end, 6);
         if !word || next == end || b[end..next].contains(&b'\n') || b[end..next].starts_with(b". ")
         {
