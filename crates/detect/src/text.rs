@@ -452,6 +452,14 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
                 Some((kind, 0.8, "phone:labelled-local"))
             }
             Cue::Zip if digits == 5 && value.len() == 5 => Some((Kind::Geo, 0.9, "zip:labelled")),
+            Cue::Handle
+                if value.len() >= 3
+                    && value.len() <= 32
+                    && value[0].is_ascii_lowercase()
+                    && !value.contains(&b'/') =>
+            {
+                Some((Kind::Name, 0.8, "name:user-handle"))
+            }
             _ => None,
         };
         if let Some((kind, confidence, rule)) = candidate {

@@ -39,6 +39,8 @@ struct Word {
     blocked: bool,
     /// Two or three capitals ("BUN", "MEI"): a name only next to another.
     acronym: bool,
+    /// "I" or "A" without a dot: a pronoun or article unless between two names.
+    lone: bool,
     /// The last word of a place of care ("Hospital", "Clinic").
     facility_head: bool,
     /// A month's name or a holiday.
@@ -162,9 +164,11 @@ const MONTH_LEAD_INS: [&str; 14] = [
     "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after",
     "through", "last", "next",
 ];
-const NAME_SUFFIXES: [&str; 20] = [
+const NAME_SUFFIXES: [&str; 44] = [
     "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw",
-    "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn",
+    "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn", "cct", "ccrn", "dpm", "dpt", "rd", "rph",
+    "cna", "lvn", "emt", "facs", "mbbs", "frcp", "mph", "msn", "dnp", "crnp", "psyd", "lmft",
+    "lpc", "otr", "slp", "rrt", "facp", "sr",
 ];
 /// Words after an eponym that make it a disease or sign, not a person.
 const EPONYM_HEADS: [&str; 23] = [
@@ -193,9 +197,9 @@ const EPONYM_HEADS: [&str; 23] = [
     "esophagus",
 ];
 /// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
-const PARTICLES: [&str; 20] = [
+const PARTICLES: [&str; 22] = [
     "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st", "den",
-    "ten", "ter", "dos", "das", "ó",
+    "ten", "ter", "dos", "das", "ó", "los", "las",
 ];
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
@@ -360,14 +364,9 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             common: false,
             medical: false,
             stop: false,
-            blocked: in_label
-                || heading
-                || lab
-                || lone_letter
-                || after_hyphen
-                || credential
-                || after_year,
+            blocked: in_label || heading || lab || after_hyphen || credential || after_year,
             acronym: shape == Shape::Upper && raw.len() <= 3,
+            lone: lone_letter,
             facility_head: false,
             month_like: false,
         };
@@ -605,9 +604,6 @@ pub(super) fn candidates(
                 names.run(&words, i, 0.9, "name:label", b, false);
             }
             Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
-            Cue::Handle if w.shape == Shape::Lower && !w.common => {
-                names.set(i, 0.8, "name:user-handle")
-            }
             _ => {}
         }
     }
@@ -656,12 +652,12 @@ pub(super) fn candidates(
         }
     }
     for (i, w) in words.iter().enumerate() {
-        if w.shape == Shape::Lower && !w.blocked && name_suffix_follows(b, w.end) {
+        if w.shape == Shape::Lower
+            && !w.blocked
+            && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
+        {
             let mut j = i;
-            while j + 3 > i
-                && (!words[j].common || words[j].in_name_lists())
-                && words[j].shape == Shape::Lower
-            {
+            while j + 3 > i && (words[j].lower_name() || (j < i && particle(&words[j], b))) {
                 names.set(j, 0.75, "name:credential");
                 if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
                     break;
@@ -770,7 +766,13 @@ impl Names {
                     continue;
                 }
                 let joins = match w.shape {
-                    Shape::Initial => true,
+                    Shape::Initial => {
+                        !w.lone
+                            || (i > 0
+                                && i + 1 < words.len()
+                                && self.score[i - 1] > 0.0
+                                && self.score[i + 1] > 0.0)
+                    }
                     Shape::Capital | Shape::Upper => {
                         (w.name_like()
                             && (w.in_name_lists() || !w.common)
@@ -856,12 +858,12 @@ fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
         return false;
     }
     let between = &b[w.end..v.start];
-    let comma = between.contains(&b',');
+    let comma = between.contains(&b',') || between.contains(&b'^');
     let capitals = |x: &Word| x.capitalised() && (!x.acronym || x.in_name_lists());
     if comma {
         capitals(w) && capitals(v) && w.last && v.first && (!w.common || !v.common)
     } else {
-        (w.shape == Shape::Initial && !between.is_empty() && capitals(v) && v.last)
+        (w.shape == Shape::Initial && !w.lone && !between.is_empty() && capitals(v) && v.last)
             || (capitals(w)
                 && capitals(v)
                 && w.first
@@ -941,8 +943,8 @@ fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
         && !between.is_empty()
         && between
             .iter()
-            .all(|&x| x == b' ' || x == b',' || (x == b'.' && dot_ok))
-        && between.iter().filter(|&&x| x == b',').count() <= 1
+            .all(|&x| x == b' ' || x == b',' || x == b'^' || (x == b'.' && dot_ok))
+        && between.iter().filter(|&&x| x == b',' || x == b'^').count() <= 1
 }
 
 /// Only blanks, `:`, `.`, `,` or `#` between a label's end and a word.
@@ -951,7 +953,7 @@ fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
         && to - from <= 4
         && b[from..to]
             .iter()
-            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'('))
+            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"'))
 }
 
 /// ", MD", " RN", ", PhD" and the like right after a word.
@@ -975,6 +977,20 @@ fn name_suffix_follows(b: &[u8], end: usize) -> bool {
         && NAME_SUFFIXES
             .iter()
             .any(|s| s.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// " rn", ", md" after a word in a lower-case note.
+fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    [&b" rn"[..], b" md", b" np", b" lpn", b" pa"]
+        .iter()
+        .any(|c| {
+            rest.starts_with(c)
+                && rest
+                    .get(c.len())
+                    .map_or(true, |x| !x.is_ascii_alphanumeric())
+        })
 }
 
 /// A comma and a state after a word ("Springfield, IL").
