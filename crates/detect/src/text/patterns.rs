@@ -14,6 +14,7 @@ const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
     Email,
+    SpelledEmail,
     Url,
     Mac,
     Ipv6,
@@ -21,6 +22,7 @@ pub(super) enum Shape {
     Ssn,
     Hicn,
     Phone,
+    IntlPhone,
     NumericDate,
     YearFirstDate,
     MonthYear,
@@ -46,7 +48,7 @@ fn patterns() -> Vec<(Shape, String)> {
     let ord = r"(?:st|nd|rd|th)?";
     vec![
         (Shape::Email, r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+".into()),
-        (Shape::Email, r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s?[\[(]{1,2}at[\])]{1,2}\s?[A-Za-z0-9\-]+(?:\s?[\[(]{1,2}dot[\])]{1,2}\s?[A-Za-z0-9\-]+)+".into()),
+        (Shape::SpelledEmail, r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s?[\[(]{1,2}at[\])]{1,2}\s?[A-Za-z0-9\-]+(?:\s?[\[(]{1,2}dot[\])]{1,2}\s?[A-Za-z0-9\-]+)+".into()),
         (Shape::Url, r#"(?i:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+"#.into()),
         (Shape::Url, r#"\b[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|edu|gov|info|biz|health|us)\b(?:/[^\s<>"'()\[\]{}]*)?"#.into()),
         (Shape::Mac, r"\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\b|\b[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}\b".into()),
@@ -55,7 +57,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Ssn, r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|\b\d{3}\.\d{2}\.\d{4}\b".into()),
         (Shape::Hicn, r"\b\d{3}-?\d{2}-?\d{4}[A-Z]\d?\b".into()),
         (Shape::Phone, r"(?:\+?\b1[\s.\-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-/])\d{3}[\s.\-]\d{4}\b(?:,?\s?(?i:x|ext|extension)\.?\s?\d{1,5}\b)?".into()),
-        (Shape::Phone, r"\+(?:[2-9]\d{0,2})[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]){1,4}\d{2,4}[\s.\-]?\d{2,4}\b".into()),
+        (Shape::IntlPhone, r"\+(?:[2-9]\d{0,2})[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]){1,4}\d{2,4}[\s.\-]?\d{2,4}\b".into()),
         (Shape::YearFirstDate, r"\b(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}(?:\b|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?\b)".into()),
         (Shape::NumericDate, r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}\b".into()),
         (Shape::MonthYear, r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b".into()),
@@ -74,7 +76,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
         (Shape::Digits, r"\b\d{6,}(?:-\d{1,5})*\b".into()),
         (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7}){2,}\b|\b\d{2,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b".into()),
-        (Shape::Code, r"\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
+        (Shape::Code, r"\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
     ]
 }
 
@@ -135,6 +137,15 @@ impl Patterns {
                     end,
                     shape: Shape::Code,
                 });
+            } else if shape == Shape::NumericDate
+                && value.matches(['-', '/', '.']).count() == 2
+                && !in_chain
+            {
+                out.push(Hit {
+                    start,
+                    end,
+                    shape: Shape::Groups,
+                });
             }
         }
         out
@@ -164,6 +175,7 @@ fn valid(shape: Shape, s: &str) -> bool {
         Shape::Dea => validators::dea(s),
         Shape::Code => s.bytes().filter(u8::is_ascii_digit).count() >= 4 && s.len() >= 6,
         Shape::Groups => !year_range(s),
+        Shape::IntlPhone => (8..=15).contains(&s.bytes().filter(u8::is_ascii_digit).count()),
         _ => true,
     }
 }
@@ -214,6 +226,8 @@ fn year_first_date(s: &str) -> bool {
 pub(super) fn default_kind(shape: Shape) -> Option<(Kind, f32)> {
     Some(match shape {
         Shape::Email => (Kind::Email, 0.99),
+        Shape::SpelledEmail => (Kind::Email, 0.9),
+        Shape::IntlPhone => (Kind::Phone, 0.85),
         Shape::Url => (Kind::Url, 0.95),
         Shape::Ipv6 | Shape::Ipv4 => (Kind::Ip, 0.9),
         Shape::Ssn => (Kind::Ssn, 0.9),
