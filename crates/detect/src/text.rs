@@ -98,6 +98,9 @@ impl Detector {
                 _ if state_before(b, hit.start, self.dict) => {
                     Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:after-state"))
                 }
+                _ if value.len() == 10 => {
+                    Some(Candidate::from_hit(hit, Kind::Geo, 0.8, "zip:plus-four"))
+                }
                 _ if hit.start > 0 && b[hit.start - 1] == b'#' => Some(Candidate::from_hit(
                     hit,
                     Kind::OtherId,
@@ -135,6 +138,33 @@ impl Detector {
                 }
             }
             Shape::NumericDate if is_fraction(b, hit) => None,
+            Shape::Street
+                if value.starts_with(|c: char| c.is_ascii_lowercase())
+                    || value.starts_with("Lives ") =>
+            {
+                let prefix = [
+                    "Lives on ",
+                    "lives on ",
+                    "living on ",
+                    "resides on ",
+                    "Lives ",
+                    "lives ",
+                    "living ",
+                    "resides ",
+                    "on ",
+                    "near ",
+                ]
+                .iter()
+                .find(|p| value.starts_with(**p))
+                .map_or(0, |p| p.len());
+                Some(Candidate {
+                    start: hit.start + prefix,
+                    end: hit.end,
+                    kind: Kind::Geo,
+                    confidence: 0.8,
+                    rule: "geo:street",
+                })
+            }
             Shape::Age => {
                 if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%')
                     && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit)

@@ -210,7 +210,7 @@ const FUNCTION_WORDS: [&str; 40] = [
     "not", "no", "yes", "so",
 ];
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-const FACILITY_HEADS: [&str; 61] = [
+const FACILITY_HEADS: [&str; 65] = [
     "&str; 60] = [",
     "hospital",
     "clinic",
@@ -272,6 +272,10 @@ const FACILITY_HEADS: [&str; 61] = [
     "shoppe",
     "aged",
     "diagnostics",
+    "lab",
+    "ctr",
+    "shelter",
+    "klinikum",
 ];
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
 const GENERIC_FACILITY_WORDS: [&str; 24] = [
@@ -582,7 +586,7 @@ pub(super) fn candidates(
                 names.run(&words, i, 0.95, "name:title", b, true);
             }
             Cue::Title | Cue::Name if w.shape == Shape::Lower => {
-                let title = label.cue == Cue::Title;
+                let title = label.cue == Cue::Title && b[label.start].is_ascii_lowercase();
                 if w.lower_name()
                     || (title
                         && w.last
@@ -1091,7 +1095,9 @@ fn places(
                 break;
             }
             let state_next = state_after(b, words[k].end, dict).is_some();
-            let county_next = next_word_is(b, words[k].end, "county");
+            let county_next = ["county", "parish", "borough"]
+                .iter()
+                .any(|c| next_word_is(b, words[k].end, c));
             let known = dict.places.contains(phrase.as_str());
             let multi = k > i;
             let w = &words[i];
@@ -1124,7 +1130,7 @@ fn places(
                 && !w.blocked
             {
                 Some((k, 0.75, "geo:place"))
-            } else if cue && !w.ordinary() {
+            } else if cue && !w.ordinary() && !w.acronym {
                 Some((k, 0.7, "geo:context"))
             } else {
                 None
@@ -1135,7 +1141,10 @@ fn places(
         }
         if let Some((k, confidence, rule)) = found {
             let mut end = words[k].end;
-            if next_word_is(b, end, "county") {
+            if ["county", "parish", "borough"]
+                .iter()
+                .any(|c| next_word_is(b, end, c))
+            {
                 end = words[k + 1].end;
             }
             out.push(Candidate {
