@@ -165,6 +165,16 @@ impl Detector {
                     rule: "geo:street",
                 })
             }
+            Shape::YearFirstDate if value.contains('T') => {
+                let end = hit.start + value.find('T').unwrap_or(value.len());
+                Some(Candidate {
+                    start: hit.start,
+                    end,
+                    kind: Kind::Date,
+                    confidence: 0.9,
+                    rule: "date:timestamp",
+                })
+            }
             Shape::Age => {
                 if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%')
                     && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit)
@@ -415,7 +425,8 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
             },
             _ => skip_separators(b, label.end, LABEL_REACH),
         };
-        if start >= b.len() || start == label.end && b[start].is_ascii_alphanumeric() {
+        let glued = start == label.end && b[label.end - 1].is_ascii_alphanumeric();
+        if start >= b.len() || glued && b[start].is_ascii_alphanumeric() {
             continue;
         }
         let next_hit = hits.partition_point(|h| h.end <= start);

@@ -587,7 +587,16 @@ pub(super) fn candidates(
             }
             Cue::Title | Cue::Name if w.shape == Shape::Lower => {
                 let title = label.cue == Cue::Title && b[label.start].is_ascii_lowercase();
+                let first_of_two = label.cue == Cue::Name
+                    && w.first
+                    && !w.medical
+                    && !w.stop
+                    && !function_word(b, w)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.lower_name() && adjacent(b, w, n));
                 if w.lower_name()
+                    || first_of_two
                     || (title
                         && w.last
                         && !w.medical
@@ -737,7 +746,7 @@ impl Names {
                         || (j > i && w.capitalised() && w.medical && w.in_name_lists())
                 };
             let ok = if j == i {
-                (any_first && !w.blocked) || fits
+                (any_first && (!w.blocked || w.month_like)) || fits
             } else {
                 fits && adjacent(b, &words[j - 1], w)
             };
