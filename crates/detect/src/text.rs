@@ -80,6 +80,14 @@ impl Detector {
         let label = label_before(b, labels, hit.start);
         let cue = label.map(|l| l.cue);
         let value = &text[hit.start..hit.end];
+        if cue == Some(Cue::NotPhi)
+            && !matches!(
+                hit.shape,
+                Shape::Email | Shape::Url | Shape::Ipv4 | Shape::Ipv6
+            )
+        {
+            return None;
+        }
         match hit.shape {
             Shape::Phone => {
                 let fax = fax_context(b, labels, hit.start);

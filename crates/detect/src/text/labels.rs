@@ -30,6 +30,8 @@ pub(super) enum Cue {
     Employer,
     /// A staff member's user name follows ("Transcriptionist:", "User:").
     Handle,
+    /// A code that is not PHI follows (an NDC, a model or lot number).
+    NotPhi,
 }
 
 const LABELS: &[(&str, Cue)] = &[
@@ -357,6 +359,16 @@ const LABELS: &[(&str, Cue)] = &[
     ("user name", Cue::Handle),
     ("user id", Cue::Handle),
     ("login", Cue::Handle),
+    ("ndc", Cue::NotPhi),
+    ("loinc", Cue::NotPhi),
+    ("cpt", Cue::NotPhi),
+    ("icd", Cue::NotPhi),
+    ("icd-10", Cue::NotPhi),
+    ("icd-9", Cue::NotPhi),
+    ("nct", Cue::NotPhi),
+    ("model", Cue::NotPhi),
+    ("lot", Cue::NotPhi),
+    ("lot #", Cue::NotPhi),
     ("user", Cue::Handle),
     ("user=", Cue::Handle),
     ("clinician=", Cue::Handle),

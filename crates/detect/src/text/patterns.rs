@@ -180,13 +180,16 @@ fn valid(shape: Shape, s: &str) -> bool {
     }
 }
 
-/// "2019-2020": two years, not an id.
+/// "2019-2020" or "0700-1900": two years or two clock times, not an id.
 fn year_range(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| p.len() == 4 && (p.starts_with("19") || p.starts_with("20")))
+    let year = |p: &&str| p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
+    let clock = |p: &&str| {
+        p.len() == 4
+            && p[..2].parse::<u32>().is_ok_and(|h| h < 24)
+            && p[2..].parse::<u32>().is_ok_and(|m| m < 60)
+    };
+    parts.len() == 2 && (parts.iter().all(year) || parts.iter().all(clock))
 }
 
 /// A phone number without its extension.

@@ -1218,7 +1218,12 @@ fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
             && !words[x].medical
             && !in_list(x, &["of", "and", "for", "the"])
     });
-    if !specific || words[i].blocked && words[i].shape != Shape::Upper {
+    // "POLICY GROUP:" on a claim form is a field's label, not a place.
+    let is_label = b.get(words[last].end) == Some(&b':');
+    if !specific
+        || (is_label && in_list(last, &["group"]))
+        || words[i].blocked && words[i].shape != Shape::Upper
+    {
         return None;
     }
     Some(Candidate {
