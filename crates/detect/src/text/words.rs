@@ -381,7 +381,12 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             .is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
         if shape != Shape::Lower || near_label || after_name {
             lower.clear();
-            lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
+            }
             let raw_lists = dict.lists(lower.as_str());
             word.place = raw_lists & Lists::PLACE != 0;
             word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
