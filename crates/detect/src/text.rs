@@ -183,6 +183,29 @@ impl Detector {
                     rule: "date:timestamp",
                 })
             }
+            Shape::IsAge => {
+                let window = String::from_utf8_lossy(&b[hit.start.saturating_sub(24)..hit.start])
+                    .to_ascii_lowercase();
+                const VITALS: [&str; 12] = [
+                    "hr", "sat", "spo2", "o2", "pulse", "rate", "bp", "temp", "glucose", "weight",
+                    "wt", "score",
+                ];
+                if window
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| VITALS.contains(&w))
+                {
+                    return None;
+                }
+                let from = value.find(|c: char| c.is_ascii_digit())?;
+                let to = value.len() - 1;
+                Some(Candidate {
+                    start: hit.start + from,
+                    end: hit.start + to,
+                    kind: Kind::Age,
+                    confidence: 0.7,
+                    rule: "age:is-over-89",
+                })
+            }
             Shape::Age => {
                 if b.get(hit.end).is_some_and(|&c| c == b'.' || c == b'%')
                     && b.get(hit.end + 1).is_some_and(u8::is_ascii_digit)
@@ -482,7 +505,11 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         let value = &b[start..end];
         let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
         let candidate = match label.cue {
-            Cue::Id(kind) if digits >= 2 && value.len() >= 4 && !is_year(value) => {
+            Cue::Id(kind)
+                if (digits >= 2 || (kind == Kind::Vehicle && digits >= 1))
+                    && value.len() >= 4
+                    && !is_year(value) =>
+            {
                 Some((kind, 0.9, "id:labelled"))
             }
             Cue::Birth

@@ -28,6 +28,7 @@ pub(super) enum Shape {
     MonthYear,
     TextDate,
     Age,
+    IsAge,
     Udi,
     Card,
     Street,
@@ -63,9 +64,10 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::MonthYear, r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b".into()),
         (Shape::TextDate, format!(r"(?i:\b\d{{1,2}}{ord}\s+(?:of\s+)?{m}\b\.?,?(?:\s+(?:19|20)\d{{2}}\b)?|\b\d{{1,2}}-{m}-(?:\d{{4}}|\d{{2}})\b|\b(?:19|20)\d{{2}}[\-\s]{m}[\-\s]\d{{1,2}}\b|\b{m}\b\.?\s+\d{{1,2}}{ord}\b(?:,?\s+(?:19|20)\d{{2}}\b)?|\b{m}\b\.?,?\s+(?:19|20)\d{{2}}\b|\b{m}\b\.?\s+'\d{{2}}\b|\b{m}-\d{{1,2}}\b)")),
         (Shape::Age, r"(?i:\b(?:9\d|1[0-2]\d)\s?-?\s?(?:years?|yrs?|y/o|y\.o\.?|yo)\b(?:[\s\-]?old\b)?|\b(?:aged?|age:)\s*(?:9\d|1[0-2]\d)\b|\((?:9\d|1[0-2]\d)\s?(?:M|F|yo[mf]?)\b|\b(?:alive at|who is|is now|turned|died at|age of)\s+(?:9\d|1[0-2]\d)\b|\b(?:9\d|1[0-2]\d)\s?(?:y|yrs?|years? of age)\b|\b(?:9\d|1[0-2]\d)\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)\s?/\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)y[MF]\b|\b(?:in (?:his|her|their) )?(?:early |mid |late |mid-)?(?:90s|nineties)\b|\bninety[\s\-](?:one|two|three|four|five|six|seven|eight|nine)\b(?:[\s\-]years?[\s\-]old)?|\bninety[\s\-]years?[\s\-]old\b|\b(?:one )?hundred(?: and)?(?: one| two| three| four| five)?[\s\-]years?[\s\-]old\b)".into()),
+        (Shape::IsAge, r"\b(?:is|was) (?:9\d|1[0-2]\d)[.,;]".into()),
         (Shape::Udi, r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9\-]+)*".into()),
         (Shape::Card, r"\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{13,19}\b".into()),
-        (Shape::Street, r"\b(?:\d{1,6}(?:-\d{1,5})?[A-Za-z]?(?:-[A-Z])?|[NSEW]\d{2,5}\s[NSEW]\d{2,5}|One|Two|Three|Four|Five|Ten)\s+(?:(?:[NSEW]\.?|NE|NW|SE|SW|North|South|East|West)\s+)?(?:(?:[A-Z][A-Za-z'\-]*\.?|\d{1,3}(?:st|nd|rd|th)|del|de|la|los|las)\s+){1,4}(?i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Row|Alley|Aly|Path|Pike|Plaza|Loop|Crescent|Cres|Ridge|Run|Heights|Hts|Hollow|Crossing|Xing|Point|Pt|Walk|Commons|Bend|Glen|View|Grove|Close|Mews|Turnpike|Tpke|Expressway|Expy|Causeway|Landing|Green|Spur|Pass|Cove|Ct|Bnd|Plz|Crst|Cv|Pt)\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|FL|Floor|Flat|Rm|Room|Lot|Space|Trlr|Bldg|#)\.?\s*#?\s*[A-Za-z0-9\-]+\b)?".into()),
+        (Shape::Street, r"\b(?:\d{1,6}(?:-\d{1,5})?[A-Za-z]?(?:-[A-Z])?(?:\s1/2)?|[NSEW]\d{2,5}\s[NSEW]\d{2,5}|One|Two|Three|Four|Five|Ten)\s+(?:(?:[NSEW]\.?|NE|NW|SE|SW|North|South|East|West)\s+)?(?:(?:[A-Z][A-Za-z'\-]*\.?|\d{1,3}(?:st|nd|rd|th)|del|de|la|los|las)\s+){1,4}(?i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Row|Alley|Aly|Path|Pike|Plaza|Loop|Crescent|Cres|Ridge|Run|Heights|Hts|Hollow|Crossing|Xing|Point|Pt|Walk|Commons|Bend|Glen|View|Grove|Close|Mews|Turnpike|Tpke|Expressway|Expy|Causeway|Landing|Green|Spur|Pass|Cove|Ct|Bnd|Plz|Crst|Cv|Pt)\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|FL|Floor|Flat|Rm|Room|Lot|Space|Trlr|Bldg|#)\.?\s*#?\s*[A-Za-z0-9\-]+\b)?".into()),
         (Shape::Street, r"\b(?:County|State|Farm to Market|FM)\s(?:Road|Rd|Route|Rte|Highway|Hwy)\s[A-Z0-9]{1,4}\b|\b(?:[Vv]oting\s)?Precinct\s\d+(?:-[A-Z])?\b|\b(?:Flat|Apt|Apartment|Suite|Unit)\s#?\d+[A-Za-z]?\b".into()),
         (Shape::Street, r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s#?\s?\d+[A-Za-z]?\b|\b(?:[Ll]ives|living|resides|on|near) (?:on )?(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Crossing|Highway|Hwy|Parkway|Pkwy)\b".into()),
         (Shape::Street, r"\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|State Road|County Road)\s\d{1,4}\b".into()),
@@ -75,7 +77,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Dea, r"\b[A-Z]{2}\d{7}\b".into()),
         (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
         (Shape::Digits, r"\b\d{6,}(?:-\d{1,5})*\b".into()),
-        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7}){2,}\b|\b\d{2,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b".into()),
+        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7}){2,}\b|\b\d{2,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b".into()),
         (Shape::Code, r"\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
     ]
 }
@@ -240,6 +242,7 @@ pub(super) fn default_kind(shape: Shape) -> Option<(Kind, f32)> {
         }
         Shape::Age => (Kind::Age, 0.95),
         Shape::Udi => (Kind::Device, 0.95),
+        Shape::IsAge => (Kind::Age, 0.7),
         Shape::Card => (Kind::Account, 0.85),
         Shape::Street | Shape::PoBox => (Kind::Geo, 0.9),
         Shape::Vin => (Kind::Vehicle, 0.9),

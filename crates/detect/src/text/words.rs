@@ -1104,7 +1104,10 @@ fn places(
                 continue;
             }
             let phrase = text[words[i].start..words[k].end].to_lowercase();
-            if dict.states.contains(phrase.as_str()) {
+            let county_here = ["county", "parish", "borough"]
+                .iter()
+                .any(|c| next_word_is(b, words[k].end, c));
+            if dict.states.contains(phrase.as_str()) && !county_here {
                 found = None;
                 break;
             }
