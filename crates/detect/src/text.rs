@@ -115,6 +115,9 @@ impl Detector {
                     0.6,
                     "id:number-sign",
                 )),
+                _ if !is_measurement(b, hit.end) && !lab_value(b, hit.start) => Some(
+                    Candidate::from_hit(hit, Kind::OtherId, 0.4, "id:five-digits"),
+                ),
                 _ => None,
             },
             Shape::Digits if is_measurement(b, hit.end) => None,
@@ -433,6 +436,29 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
         || UNITS.contains(&next_word.as_slice())
         || after.first() == Some(&b'%')
         || SCALES.contains(&previous_word.as_slice())
+}
+
+/// A number after a lab's or a dose's name ("CK 20513", "heparin 10000"), or before a
+/// unit ("10000 units").
+fn lab_value(b: &[u8], start: usize) -> bool {
+    let before = &b[..start];
+    let trimmed = before
+        .iter()
+        .rposition(|&c| c != b' ' && c != b':')
+        .map_or(0, |p| p + 1);
+    let word_start = before[..trimmed]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..trimmed];
+    let lab_name = !word.is_empty()
+        && word.len() <= 12
+        && word.iter().all(|c| c.is_ascii_alphanumeric())
+        && word.iter().any(u8::is_ascii_alphabetic);
+    lab_name
+        && trimmed > word_start
+        && word_start + word.len() == trimmed
+        && !word.eq_ignore_ascii_case(b"mrn")
 }
 
 /// A count with its unit after it: "279000/uL", "150000 cells".
