@@ -98,6 +98,14 @@ pub enum Error {
         /// What is wrong with it.
         source: risk::Error,
     },
+    /// Generalization levels were given, but not one per quasi-identifier.
+    #[error("{n_levels} generalization levels were given for {n_qi} quasi-identifiers")]
+    LevelsMismatch {
+        /// Quasi-identifiers in the request.
+        n_qi: usize,
+        /// Levels given.
+        n_levels: usize,
+    },
     /// A failure in the vault.
     #[error(transparent)]
     Vault(#[from] vault::Error),
@@ -133,6 +141,7 @@ impl Error {
             | Error::InputFile { .. }
             | Error::OutputFile { .. }
             | Error::Hierarchy { .. }
+            | Error::LevelsMismatch { .. }
             | Error::Risk(_)
             | Error::Population(_) => ErrorCode::Input,
             Error::Chart(_) => ErrorCode::Internal,
@@ -160,6 +169,7 @@ impl Error {
             Error::InputFile { .. } => "check the path and that you may read the file",
             Error::OutputFile { .. } => "check the directory exists, you may write there, and the disk has space",
             Error::Hierarchy { .. } => "use ARX's format: one row per original value, one column per level, the last the most general",
+            Error::LevelsMismatch { .. } => "give one level per quasi-identifier, in the same order (0 keeps the original values)",
             Error::Risk(_) => "check the column names and parameters of the assessment",
             Error::Chart(_) => "the figures are still correct; report this",
             Error::Population(_) => "check the population size: it must be at least the number of records",

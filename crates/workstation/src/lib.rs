@@ -2,7 +2,8 @@
 //! signed in with which roles, auto-lock after idle time, and the rule that every action checks
 //! a role and leaves an audit event. PHI scans and findings review live in `findings.rs`, text
 //! files scanned without a workspace in `text_file.rs`, anonymization what-ifs on a dataset
-//! version in `anonymize_job.rs` with default hierarchies from `hierarchies.rs`.
+//! version in `anonymize_job.rs` with default hierarchies from `hierarchies.rs`, risk at
+//! chosen levels of those hierarchies in `risk_levels.rs`.
 //!
 //! Entry point: [`Workstation`]. It never parses command lines or talks to Tauri, and holds no
 //! SQL or cryptography of its own: storage is the `vault` crate's job.
@@ -17,6 +18,7 @@ mod findings;
 mod hierarchies;
 mod import;
 mod risk;
+mod risk_levels;
 mod text_file;
 
 use std::collections::HashSet;
@@ -49,6 +51,7 @@ pub use risk::{
     risk_charts, PopulationFigures, PopulationFile, PopulationTable, PopulationTableFigures,
     RiskAssessment, RiskCharts, RiskRequest,
 };
+pub use risk_levels::{assess_table_at_levels, GeneralizedRiskAssessment};
 pub use text_file::detect_text_file;
 pub use vault::{
     canonical_json, AuditEvent, AuditVerification, ColumnMeta, DatasetSummary, Decision,
