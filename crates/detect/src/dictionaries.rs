@@ -45,6 +45,8 @@ impl Lists {
     pub const MEDICAL: u8 = 16;
     pub const STOP: u8 = 32;
     pub const STATE: u8 = 64;
+    /// The first word of a place, county or state of several words ("san" of "san jose").
+    pub const PLACE_FIRST: u8 = 128;
 }
 
 fn entries(text: &'static str) -> HashSet<&'static str> {
@@ -89,6 +91,13 @@ impl Dictionaries {
             for (set, bit) in lists {
                 for &entry in set.iter().filter(|e| !e.contains(' ')) {
                     *words.entry(entry).or_default() |= bit;
+                }
+            }
+            for set in [&d.places, &d.counties, &d.states] {
+                for entry in set.iter().filter(|e| e.contains(' ')) {
+                    if let Some(first) = entry.split(' ').next() {
+                        *words.entry(first).or_default() |= Lists::PLACE_FIRST;
+                    }
                 }
             }
             d.words = words;

@@ -45,6 +45,10 @@ struct Word {
     facility_head: bool,
     /// A month's name or a holiday.
     month_like: bool,
+    /// A US state's name or code.
+    state: bool,
+    /// Could begin a place name of several words.
+    place_first: bool,
 }
 
 impl Word {
@@ -373,6 +377,8 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             lone: lone_letter,
             facility_head: false,
             month_like: false,
+            state: false,
+            place_first: false,
         };
         let near_label = label > 0 && start - labels[label - 1].end <= 4
             || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
@@ -389,6 +395,8 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             }
             let raw_lists = dict.lists(lower.as_str());
             word.place = raw_lists & Lists::PLACE != 0;
+            word.state = raw_lists & Lists::STATE != 0;
+            word.place_first = raw_lists & Lists::PLACE_FIRST != 0;
             word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
             if shape != Shape::Lower {
                 word.facility_head = FACILITY_HEADS.contains(&lower.as_str());
@@ -872,7 +880,12 @@ fn function_word(b: &[u8], w: &Word) -> bool {
 /// then a surname, or a surname, a comma and a first name, all capitalised.
 fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
     let usable = |x: &Word| !x.medical && !x.stop && !x.blocked;
-    if !usable(w) || !usable(v) || !adjacent(b, w, v) {
+    if w.shape == Shape::Lower
+        || v.shape == Shape::Lower
+        || !usable(w)
+        || !usable(v)
+        || !adjacent(b, w, v)
+    {
         return false;
     }
     let between = &b[w.end..v.start];
@@ -1024,30 +1037,32 @@ fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
         .take(3)
         .take_while(|&&c| c == b',' || c == b' ')
         .count();
-    if skip == 0 {
+    if skip == 0 || !rest.get(skip).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
     let comma = rest[..skip].contains(&b',');
     let i = end + skip;
     let mut j = i;
-    let mut words = 0;
     let mut best = None;
-    while j < b.len() && words < 3 {
+    let mut key = [0u8; 24];
+    for _ in 0..3 {
         let w_end = b[j..]
             .iter()
             .position(|c| !c.is_ascii_alphabetic())
             .map_or(b.len(), |p| j + p);
-        if w_end == j {
+        if w_end == j || w_end - i > key.len() {
             break;
         }
-        words += 1;
-        let candidate = String::from_utf8_lossy(&b[i..w_end]).to_ascii_lowercase();
+        for (slot, c) in key.iter_mut().zip(&b[i..w_end]) {
+            *slot = c.to_ascii_lowercase();
+        }
+        let candidate = std::str::from_utf8(&key[..w_end - i]).unwrap_or("");
         let code = w_end - i == 2 && b[i..w_end].iter().all(u8::is_ascii_uppercase);
         let zip_next = b.get(w_end) == Some(&b' ')
             && b.len() >= w_end + 6
             && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
         if (code || b[i].is_ascii_uppercase())
-            && dict.states.contains(candidate.as_str())
+            && dict.states.contains(candidate)
             && (comma || zip_next)
         {
             best = Some(w_end);
@@ -1103,19 +1118,30 @@ fn places(
             if (i..=k).any(|x| is_name[x] >= 0.9) {
                 continue;
             }
-            let phrase = text[words[i].start..words[k].end].to_lowercase();
-            let county_here = ["county", "parish", "borough"]
+            let multi_word_place = k > i && words[i].place_first;
+            let phrase =
+                multi_word_place.then(|| text[words[i].start..words[k].end].to_lowercase());
+            let in_set = |set: &hashbrown::HashSet<&'static str>| {
+                phrase.as_deref().is_some_and(|p| set.contains(p))
+            };
+            let county_next = ["county", "parish", "borough"]
                 .iter()
                 .any(|c| next_word_is(b, words[k].end, c));
-            if dict.states.contains(phrase.as_str()) && !county_here {
+            let is_state = if k == i {
+                words[i].state && !words[i].acronym
+            } else {
+                in_set(&dict.states)
+            };
+            if is_state && !county_next {
                 found = None;
                 break;
             }
             let state_next = state_after(b, words[k].end, dict).is_some();
-            let county_next = ["county", "parish", "borough"]
-                .iter()
-                .any(|c| next_word_is(b, words[k].end, c));
-            let known = dict.places.contains(phrase.as_str());
+            let known = if k == i {
+                words[i].place
+            } else {
+                in_set(&dict.places)
+            };
             let multi = k > i;
             let w = &words[i];
             let place_prefix = [
@@ -1132,7 +1158,7 @@ fn places(
                 && !words[i].blocked
             {
                 Some((k, 0.9, "geo:city-state"))
-            } else if county_next && (dict.counties.contains(phrase.as_str()) || !words[k].medical)
+            } else if county_next && (in_set(&dict.counties) || words[i].place || !words[k].medical)
             {
                 Some((k, 0.9, "geo:county"))
             } else if known && cue && !(w.first && !multi && !preposition_before(b, w.start)) {
