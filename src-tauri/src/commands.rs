@@ -10,8 +10,8 @@ use tauri::{AppHandle, Emitter, State};
 use workstation::{
     AuditEvent, AuditVerification, ColumnSummary, DatasetAnonymization, DatasetAnonymizeRequest,
     DatasetSummary, Decision, ErrorCode, FindingFilter, FindingPage, FindingStatus, ImportRequest,
-    Kind, Page, Passphrase, ReviewOutcome, ReviewRequest, RiskAssessment, RiskCharts, RiskRequest,
-    ScanSummary, Selection, SessionInfo, Status, VersionInfo, Workstation,
+    Kind, Page, Passphrase, QiHierarchy, ReviewOutcome, ReviewRequest, RiskAssessment, RiskCharts,
+    RiskRequest, ScanSummary, Selection, SessionInfo, Status, VersionInfo, Workstation,
 };
 
 /// What the app keeps between commands.
@@ -196,11 +196,14 @@ pub async fn verify_audit(state: State<'_, AppState>) -> Reply<AuditVerification
 /// Pixel size of the risk charts in the app.
 const CHART_SIZE: (u32, u32) = (560, 300);
 
-/// An assessment with its charts, as the Risk screen shows it.
+/// An assessment with its charts, as the Risk screen shows it, at the QIs' generalization
+/// levels with the levels each QI offers.
 #[derive(Debug, Serialize)]
 pub struct RiskView {
     figures: RiskAssessment,
     charts: RiskCharts,
+    levels: Vec<usize>,
+    hierarchies: Vec<QiHierarchy>,
 }
 
 fn risk_request(
@@ -219,6 +222,8 @@ fn risk_request(
     }
 }
 
+/// Assesses a version with each QI at its generalization level (`levels`, one per QI; absent:
+/// all 0, the original values) of the anonymization what-if's default hierarchies.
 // The arguments mirror the Risk screen's one to one (Tauri maps each to a camelCase key).
 #[allow(clippy::too_many_arguments)]
 #[tauri::command]
@@ -231,11 +236,20 @@ pub async fn assess_risk(
     person_id: Option<String>,
     threshold: f64,
     population_size: Option<u64>,
+    levels: Option<Vec<usize>>,
 ) -> Reply<RiskView> {
+    let levels = levels.unwrap_or_else(|| vec![0; qi.len()]);
     let request = risk_request(qi, sensitive, person_id, threshold, population_size);
-    let figures = workstation(&state)?.assess_risk(dataset, version, &request)?;
+    let generalized =
+        workstation(&state)?.assess_risk_at_levels(dataset, version, &request, &levels)?;
+    let figures = generalized.assessment;
     let charts = workstation::risk_charts(&figures, CHART_SIZE.0, CHART_SIZE.1)?;
-    Ok(RiskView { figures, charts })
+    Ok(RiskView {
+        figures,
+        charts,
+        levels: generalized.levels,
+        hierarchies: generalized.hierarchies,
+    })
 }
 
 /// The id of a saved risk report.
