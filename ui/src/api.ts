@@ -105,12 +105,15 @@ export function datasetPage(
   return call<Page>('dataset_page', { dataset, version, offset, limit });
 }
 
-/** Cheap (tens of ms); audited once per dataset version per session. */
+/**
+ * Cheap (tens of ms); audited once per dataset version per session. The QIs are generalized
+ * to `levels` of the anonymization search's default hierarchies first.
+ */
 export function assessRisk(request: RiskRequest): Promise<RiskView> {
-  return call<RiskView>('assess_risk', riskArgs(request));
+  return call<RiskView>('assess_risk', { ...riskArgs(request), levels: request.levels });
 }
 
-/** Stores the assessment in the vault (audited). */
+/** Stores the assessment of the version as it is, every level ignored (audited). */
 export function saveRiskReport(request: RiskRequest, reason: string | null): Promise<SavedRiskReport> {
   return call<SavedRiskReport>('save_risk_report', { ...riskArgs(request), reason });
 }

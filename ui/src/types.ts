@@ -125,6 +125,10 @@ export interface RiskFigures {
 export interface RiskView {
   figures: RiskFigures;
   charts: { class_sizes: string; risk_distribution: string };
+  /** The level of each QI the figures are for, in QI order (0: the original values). */
+  levels: number[];
+  /** Each QI's default hierarchy (the anonymization search's), in QI order. */
+  hierarchies: QiHierarchy[];
 }
 
 /** What to assess; mirrors the assess_risk command's arguments. */
@@ -136,6 +140,8 @@ export interface RiskRequest {
   personId: string | null;
   threshold: number;
   populationSize: number | null;
+  /** One generalization level per QI, in QI order; 0 keeps the original values. */
+  levels: number[];
 }
 
 export interface SavedRiskReport {

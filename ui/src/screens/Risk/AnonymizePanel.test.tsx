@@ -62,7 +62,14 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-const props = { dataset: 7, version: 2, qi: ['age', 'sex', 'zip'], sensitive: null, threshold: 0.2 };
+const props = {
+  dataset: 7,
+  version: 2,
+  qi: ['age', 'sex', 'zip'],
+  sensitive: null,
+  threshold: 0.2,
+  onUseLevels: () => {},
+};
 
 describe('AnonymizePanel', () => {
   it('runs the search with the form values, shows progress, then the result and chart', async () => {
@@ -157,5 +164,22 @@ describe('AnonymizePanel', () => {
     fireEvent.click(byId('anonymize-run'));
     await waitFor(() => expect(search.requests.length).toBe(1));
     expect(search.requests[0]).toMatchObject({ k: 3, l: 2, sensitive: 'diagnosis', maxSuppression: 0 });
+  });
+
+  it('"Use these levels" hands the chosen levels over while the QIs are those searched', async () => {
+    const onUseLevels = vi.fn();
+    const { rerender } = render(<AnonymizePanel {...props} onUseLevels={onUseLevels} />);
+    fireEvent.click(byId('anonymize-run'));
+    await waitFor(() => expect(search.requests.length).toBe(1));
+    act(() => search.finish());
+    await waitFor(() => expect(document.getElementById('anonymize-use-levels')).not.toBeNull());
+    fireEvent.click(byId('anonymize-use-levels'));
+    expect(onUseLevels).toHaveBeenCalledWith({ age: 2, sex: 0, zip: 3 });
+
+    rerender(<AnonymizePanel {...props} qi={['age', 'zip']} onUseLevels={onUseLevels} />);
+    expect(byId<HTMLButtonElement>('anonymize-use-levels').disabled).toBe(true);
+    expect(byId('anonymize-use-levels-hint').textContent).toContain('run it again');
+    fireEvent.click(byId('anonymize-use-levels'));
+    expect(onUseLevels).toHaveBeenCalledTimes(1);
   });
 });

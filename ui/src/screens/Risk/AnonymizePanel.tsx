@@ -15,6 +15,7 @@ import {
   searchProgressText,
   suppressedText,
 } from './anonymizeView';
+import { searchFitsQi, searchLevels, type QiLevels } from './levels';
 
 export const DEFAULT_K = '5';
 export const DEFAULT_SUPPRESSION = '5';
@@ -27,6 +28,8 @@ interface Props {
   sensitive: string | null;
   /** The screen's risk threshold; null while the field is invalid. */
   threshold: number | null;
+  /** Copies a search's levels into the screen's level controls. */
+  onUseLevels: (levels: QiLevels) => void;
 }
 
 /**
@@ -34,7 +37,7 @@ interface Props {
  * with progress and cancel, and shows the levels, the suppressed records and the risk
  * before and after. A what-if: nothing is written but the audit event.
  */
-export function AnonymizePanel({ dataset, version, qi, sensitive, threshold }: Props) {
+export function AnonymizePanel({ dataset, version, qi, sensitive, threshold, onUseLevels }: Props) {
   const [kText, setKText] = useState(DEFAULT_K);
   const [lText, setLText] = useState('');
   const [suppressionText, setSuppressionText] = useState(DEFAULT_SUPPRESSION);
@@ -242,6 +245,23 @@ export function AnonymizePanel({ dataset, version, qi, sensitive, threshold }: P
               ))}
             </tbody>
           </table>
+          <div className="form-actions">
+            <button
+              id="anonymize-use-levels"
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => onUseLevels(searchLevels(result))}
+              disabled={!searchFitsQi(result, qi)}
+              aria-describedby="anonymize-use-levels-hint"
+            >
+              Use these levels
+            </button>
+            <p id="anonymize-use-levels-hint" className="field-hint">
+              {searchFitsQi(result, qi)
+                ? 'Sets each quasi-identifier above to its level here, to see the risk of every record.'
+                : 'The quasi-identifiers changed since this search; run it again to use its levels.'}
+            </p>
+          </div>
           <p id="anonymize-suppressed">{suppressedText(result)}</p>
           <table id="anonymize-risk" className="anonymize-table">
             <caption>Risk before → after</caption>

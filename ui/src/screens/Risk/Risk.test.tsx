@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { render, screen, fireEvent, waitFor, cleanup } from '@testing-library/react';
-import type { ColumnSummary, DatasetInfo, RiskFigures, RiskRequest, RiskView, ScanSummary } from '../../types';
+import type { ColumnSummary, DatasetInfo, QiHierarchy, RiskFigures, RiskRequest, RiskView, ScanSummary } from '../../types';
 import { BreakwaterError } from '../../errors';
 
 vi.mock('../../api', () => ({
@@ -15,6 +15,7 @@ vi.mock('../../api', () => ({
 
 import * as api from '../../api';
 import { RiskScreen } from './RiskScreen';
+import { anonymizeView } from './anonymizeFixture';
 
 const info: DatasetInfo = {
   dataset: 7,
@@ -52,13 +53,29 @@ const figures: RiskFigures = {
 const svg = (title: string) =>
   `<svg width="560" height="300" viewBox="0 0 560 300" xmlns="http://www.w3.org/2000/svg" role="img"><title>${title}</title><rect x="0" y="0" width="10" height="10"/></svg>`;
 
-function riskView(f: Partial<RiskFigures> = {}): RiskView {
+// The default hierarchies Rust would build for the test columns.
+const levelNames: Record<string, string[]> = {
+  age: ['original values', 'intervals of 5', 'intervals of 10', 'intervals of 20', 'suppressed (*)'],
+  zip: ['original values', 'last 1 character masked', 'last 2 characters masked', 'suppressed (*)'],
+};
+
+function hierarchies(qi: string[]): QiHierarchy[] {
+  return qi.map((column) => ({
+    column,
+    rule: column === 'age' ? 'intervals' : column === 'zip' ? 'masking' : 'suppression',
+    level_names: levelNames[column] ?? ['original values', 'suppressed (*)'],
+  }));
+}
+
+function riskView(f: Partial<RiskFigures> = {}, r?: RiskRequest): RiskView {
   return {
     figures: { ...figures, ...f },
     charts: {
       class_sizes: svg('Records by equivalence class size'),
       risk_distribution: svg('Records by re-identification risk'),
     },
+    levels: r?.levels ?? [],
+    hierarchies: hierarchies(r?.qi ?? []),
   };
 }
 
@@ -79,7 +96,7 @@ beforeEach(() => {
   vi.mocked(api.datasetInfo).mockReset().mockResolvedValue(info);
   vi.mocked(api.scanSummary).mockReset().mockResolvedValue(null);
   vi.mocked(api.assessRisk).mockReset().mockImplementation(async (r: RiskRequest) =>
-    riskView({ threshold: r.threshold }),
+    riskView({ threshold: r.threshold }, r),
   );
   vi.mocked(api.saveRiskReport).mockReset().mockResolvedValue({ report: 31 });
 });
@@ -120,6 +137,7 @@ describe('RiskScreen', () => {
       personId: null,
       threshold: 0.2,
       populationSize: null,
+      levels: [0, 0],
     });
 
     fireEvent.change(document.getElementById('risk-sensitive')!, { target: { value: 'diagnosis' } });
@@ -135,6 +153,7 @@ describe('RiskScreen', () => {
       personId: 'patient_id',
       threshold: 0.1,
       populationSize: 250000,
+      levels: [0, 0],
     });
   });
 
@@ -275,6 +294,7 @@ describe('RiskScreen', () => {
         personId: null,
         threshold: 0.2,
         populationSize: null,
+        levels: [0, 0],
       },
       'Release request 14',
     );
@@ -405,5 +425,54 @@ describe('RiskScreen', () => {
       threshold: 0.1,
     });
     await waitFor(() => expect(document.getElementById('anonymize-status')!.textContent).toContain('cancelled'));
+  });
+
+  it('offers a level per QI with its names and reassesses when a level changes', async () => {
+    await renderLoaded();
+    expect(document.getElementById('qi-level-age')).toBeNull();
+    fireEvent.click(checkbox('age'));
+    fireEvent.click(checkbox('sex'));
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(1));
+    const age = document.getElementById('qi-level-age') as HTMLSelectElement;
+    await waitFor(() => expect(age.options.length).toBe(5));
+    expect([...age.options].map((o) => o.textContent)).toEqual(levelNames.age);
+    expect(age.value).toBe('0');
+    expect(age.getAttribute('aria-label')).toBe('Generalization of age');
+    expect(document.getElementById('qi-level-zip')).toBeNull();
+    expect(document.getElementById('qi-levels-hint')).toBeNull();
+
+    fireEvent.change(age, { target: { value: '1' } });
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(api.assessRisk).mock.calls[1]![0]).toMatchObject({ qi: ['age', 'sex'], levels: [1, 0] });
+    expect(document.getElementById('qi-levels-hint')!.textContent).toContain('generalized as chosen');
+    await waitFor(() => expect(document.getElementById('risk-save')).not.toBeNull());
+    expect((document.getElementById('risk-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(document.getElementById('risk-save-hint')!.textContent).toContain('original values');
+
+    // A QI dropped and chosen again starts from its original values.
+    fireEvent.click(checkbox('age'));
+    expect(document.getElementById('qi-level-age')).toBeNull();
+    fireEvent.click(checkbox('age'));
+    expect((document.getElementById('qi-level-age') as HTMLSelectElement).value).toBe('0');
+    await waitFor(() => expect(vi.mocked(api.assessRisk).mock.lastCall![0].levels).toEqual([0, 0]));
+    await waitFor(() => expect((document.getElementById('risk-save') as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it('"Use these levels" copies the search\'s levels into the controls and reassesses', async () => {
+    vi.mocked(api.onAnonymizeProgress).mockResolvedValue(() => {});
+    vi.mocked(api.anonymizeDataset).mockResolvedValue(anonymizeView);
+    await renderLoaded();
+    fireEvent.click(checkbox('age'));
+    fireEvent.click(checkbox('sex'));
+    fireEvent.click(checkbox('zip'));
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(1));
+    fireEvent.click(document.getElementById('anonymize-run')!);
+    await waitFor(() => expect(document.getElementById('anonymize-use-levels')).not.toBeNull());
+    fireEvent.click(document.getElementById('anonymize-use-levels')!);
+    expect((document.getElementById('qi-level-age') as HTMLSelectElement).value).toBe('2');
+    expect((document.getElementById('qi-level-sex') as HTMLSelectElement).value).toBe('0');
+    expect((document.getElementById('qi-level-zip') as HTMLSelectElement).value).toBe('3');
+    await waitFor(() => expect(api.assessRisk).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(api.assessRisk).mock.lastCall![0].levels).toEqual([2, 0, 3]);
   });
 });

@@ -9,6 +9,7 @@ import { FigureCards } from './FigureCards';
 import { RustSvg } from './RustSvg';
 import { prefillHint, prefilledQi } from './prefill';
 import { AnonymizePanel } from './AnonymizePanel';
+import { isGeneralized, levelOptions, levelsFor, withLevelNames, type QiLevels } from './levels';
 
 export const DEFAULT_THRESHOLD = '0.2';
 
@@ -25,6 +26,10 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
   // The version's PHI scan, if any: the QIs are pre-filled from it.
   const [prefill, setPrefill] = useState<{ scan: ScanSummary | null; qi: string[] } | null>(null);
   const [qi, setQi] = useState<string[]>([]);
+  // The generalization level of each QI (absent: 0, the original values), and the names of
+  // the levels of every QI assessed so far.
+  const [levels, setLevels] = useState<QiLevels>({});
+  const [levelNames, setLevelNames] = useState<Record<string, string[]>>({});
   const [sensitive, setSensitive] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [thresholdText, setThresholdText] = useState(DEFAULT_THRESHOLD);
@@ -73,6 +78,7 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
           personId,
           threshold,
           populationSize: population.value,
+          levels: levelsFor(qi, levels),
         }
       : null;
   // Every field of the request, as one value the effects below can depend on.
@@ -85,6 +91,7 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
     const runner = new DebouncedLatest<RiskRequest, RiskView>(api.assessRisk, {
       onResult: (result, args) => {
         setView({ view: result, request: args });
+        setLevelNames((known) => withLevelNames(known, result.hierarchies));
         setError(null);
       },
       onError: (e) => {
@@ -124,7 +131,11 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
     // A column has one role at a time.
     if (checked && sensitive === column) setSensitive(null);
     if (checked && personId === column) setPersonId(null);
+    // A column dropped from the QIs starts again from its original values.
+    if (!checked) setLevels(({ [column]: _dropped, ...rest }) => rest);
   };
+
+  const setLevel = (column: string, level: number) => setLevels((current) => ({ ...current, [column]: level }));
 
   const onSave = async () => {
     if (!view || busy) return;
@@ -148,6 +159,8 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
   const groups = view ? figureGroups(view.view.figures, view.request.sensitive) : [];
   const thresholdInvalid = threshold === null;
   const populationInvalid = !population.ok;
+  // Saved reports are of the version as it is, so saving waits for every level at 0.
+  const generalized = isGeneralized(qi, levels);
 
   return (
     <section className="screen screen-risk" aria-labelledby="risk-title">
@@ -183,18 +196,45 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
               </p>
             )}
             {!info && !error && <p className="muted">Loading columns…</p>}
-            {columns.map((c) => (
-              <label key={c.name} className="check">
-                <input
-                  type="checkbox"
-                  data-column={c.name}
-                  checked={qi.includes(c.name)}
-                  onChange={(e) => toggleQi(c.name, e.target.checked)}
-                />
-                <span className="check-name">{c.name}</span>
-                <span className={`type-tag type-${c.type}`}>{c.type}</span>
-              </label>
-            ))}
+            {columns.map((c) => {
+              const isQi = qi.includes(c.name);
+              const level = levels[c.name] ?? 0;
+              return (
+                <div key={c.name} className="qi-row">
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      data-column={c.name}
+                      checked={isQi}
+                      onChange={(e) => toggleQi(c.name, e.target.checked)}
+                    />
+                    <span className="check-name">{c.name}</span>
+                    <span className={`type-tag type-${c.type}`}>{c.type}</span>
+                  </label>
+                  {isQi && (
+                    <select
+                      id={`qi-level-${c.name}`}
+                      className="qi-level"
+                      data-column={c.name}
+                      aria-label={`Generalization of ${c.name}`}
+                      value={level}
+                      onChange={(e) => setLevel(c.name, Number(e.target.value))}
+                    >
+                      {levelOptions(levelNames[c.name], level).map((name, l) => (
+                        <option key={l} value={l}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </div>
+              );
+            })}
+            {generalized && (
+              <p id="qi-levels-hint" className="field-hint">
+                The figures are for the quasi-identifiers generalized as chosen, every record kept.
+              </p>
+            )}
           </fieldset>
 
           <div className="field">
@@ -326,10 +366,17 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
                       id="risk-save"
                       type="submit"
                       className="btn btn-primary"
-                      disabled={busy || saving || request === null}
+                      disabled={busy || saving || request === null || generalized}
+                      aria-describedby={generalized ? 'risk-save-hint' : undefined}
                     >
                       {saving ? 'Saving…' : 'Save report'}
                     </button>
+                    {generalized && (
+                      <p id="risk-save-hint" className="field-hint">
+                        A saved report is of the data as it is: set every quasi-identifier to its original values
+                        to save.
+                      </p>
+                    )}
                   </form>
                 </div>
               )}
@@ -345,6 +392,7 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
               qi={qi}
               sensitive={sensitive}
               threshold={threshold}
+              onUseLevels={(chosen) => setLevels((current) => ({ ...current, ...chosen }))}
             />
           )}
         </div>
