@@ -312,6 +312,9 @@ async fn create_workspace_import_view_and_audit() {
     wait_for(&c, "#chart-class-sizes svg").await;
     wait_for(&c, "#chart-risk svg").await;
     shots.take(&c, "risk").await;
+    type_into(&c, "#risk-reason", "e2e check").await;
+    wait_for(&c, "#risk-save").await.click().await.unwrap();
+    wait_for_text(&c, "#risk-saved", "report 1").await;
     wait_for(&c, "#anonymize-run").await.click().await.unwrap();
     wait_for_unless(
         &c,
@@ -321,10 +324,14 @@ async fn create_workspace_import_view_and_audit() {
     )
     .await;
     wait_for(&c, "#chart-before-after svg").await;
+    // The chosen levels go back into the per-column level controls; figures follow them.
+    wait_for(&c, "#anonymize-use-levels")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "#risk-figures [data-figure='k_min']").await;
     shots.take(&c, "anonymize").await;
-    type_into(&c, "#risk-reason", "e2e check").await;
-    wait_for(&c, "#risk-save").await.click().await.unwrap();
-    wait_for_text(&c, "#risk-saved", "report 1").await;
 
     // The audit trail shows the import, the view, the scan, the review and the risk assessments,
     // and the chain verifies.
