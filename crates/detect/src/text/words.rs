@@ -702,7 +702,7 @@ pub(super) fn candidates(
             names.set(i, 0.7, "name:subject");
         }
     }
-    names.spread(&words, b, text);
+    names.spread(&words, b);
 
     for (i, w) in words.iter().enumerate() {
         if names.score[i] > 0.0 {
@@ -783,8 +783,7 @@ impl Names {
     }
 
     /// Initials, particles and unknown capitalised words next to a name join it.
-    fn spread(&mut self, words: &[Word], b: &[u8], text: &str) {
-        let _ = text;
+    fn spread(&mut self, words: &[Word], b: &[u8]) {
         for _ in 0..2 {
             for i in 0..words.len() {
                 let w = &words[i];
