@@ -3,7 +3,7 @@ import * as api from '../../api';
 import type { ImportProgress, ImportResult } from '../../types';
 import { BreakwaterError, errorCode } from '../../errors';
 import { fileStem, formatCount } from '../../format';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 
 const DELIMITERS: { value: string; label: string }[] = [
   { value: '', label: 'Auto-detect' },
@@ -192,41 +192,29 @@ export function ImportPanel({ onImported }: Props) {
           <button id="import-start" type="submit" className="btn btn-primary" disabled={importing}>
             {importing ? 'Importing…' : 'Import'}
           </button>
-          {importing && (
-            <button
-              id="import-cancel"
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void cancel()}
-              disabled={cancelling}
-            >
-              {cancelling ? 'Cancelling…' : 'Cancel'}
-            </button>
-          )}
+          <JobCancelButton
+            id="import-cancel"
+            running={importing}
+            cancelling={cancelling}
+            onCancel={() => void cancel()}
+          />
         </div>
       </form>
 
-      {importing && (
-        <div className="import-progress">
-          <label htmlFor="import-progress" className="visually-hidden">
-            Import progress
-          </label>
-          {fraction === null ? (
-            <progress id="import-progress" />
-          ) : (
-            <progress id="import-progress" max={1} value={fraction} />
-          )}
-          <span className="progress-text" aria-live="polite">
+      <JobProgress
+        id="import-progress"
+        label="Import progress"
+        running={importing}
+        fraction={fraction}
+        text={
+          <>
             {progress ? `${formatCount(progress.rows_read)} rows read` : 'Starting…'}
             {fraction !== null ? ` · ${Math.floor(fraction * 100)}%` : ''}
-          </span>
-        </div>
-      )}
+          </>
+        }
+      />
 
-      <p id="import-status" role="status" className={status ? 'status-line' : 'status-line empty'}>
-        {status}
-      </p>
-      <ErrorMessage id="import-error" error={error} />
+      <JobStatus id="import-status" errorId="import-error" status={status} error={error} />
     </section>
   );
 }

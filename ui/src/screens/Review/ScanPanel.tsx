@@ -3,7 +3,7 @@ import * as api from '../../api';
 import type { ScanProgress, ScanSummary } from '../../types';
 import { errorCode } from '../../errors';
 import { formatCount } from '../../format';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 
 interface Props {
   dataset: number;
@@ -112,17 +112,7 @@ export function ScanPanel({ dataset, version, canScan, startLabel, onScanned, on
         >
           {scanning ? 'Scanning…' : startLabel}
         </button>
-        {scanning && (
-          <button
-            id="scan-cancel"
-            type="button"
-            className="btn btn-secondary"
-            onClick={() => void cancel()}
-            disabled={cancelling}
-          >
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        )}
+        <JobCancelButton id="scan-cancel" running={scanning} cancelling={cancelling} onCancel={() => void cancel()} />
         {!scanning && onDismiss && (
           <button id="scan-dismiss" type="button" className="btn btn-secondary" onClick={onDismiss}>
             Keep the current scan
@@ -134,25 +124,14 @@ export function ScanPanel({ dataset, version, canScan, startLabel, onScanned, on
           Scanning needs the analyst role. Ask an administrator to grant it.
         </p>
       )}
-      {scanning && (
-        <div className="import-progress">
-          <label htmlFor="scan-progress" className="visually-hidden">
-            Scan progress
-          </label>
-          {fraction === null ? (
-            <progress id="scan-progress" />
-          ) : (
-            <progress id="scan-progress" max={1} value={fraction} />
-          )}
-          <span className="progress-text" aria-live="polite">
-            {progressText(progress)}
-          </span>
-        </div>
-      )}
-      <p id="scan-status" role="status" className={status ? 'status-line' : 'status-line empty'}>
-        {status}
-      </p>
-      <ErrorMessage id="scan-error" error={error} />
+      <JobProgress
+        id="scan-progress"
+        label="Scan progress"
+        running={scanning}
+        fraction={fraction}
+        text={progressText(progress)}
+      />
+      <JobStatus id="scan-status" errorId="scan-error" status={status} error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import * as api from '../../api';
 import type { AnonymizeProgress, AnonymizeRequest, AnonymizeView } from '../../types';
 import { errorCode } from '../../errors';
 import { formatCount } from '../../format';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 import { RustSvg } from './RustSvg';
 import {
   levelRows,
@@ -185,39 +185,23 @@ export function AnonymizePanel({ dataset, version, qi, sensitive, threshold, onU
           <button id="anonymize-run" type="submit" className="btn btn-primary" disabled={running || request === null}>
             {running ? 'Searching…' : 'Find generalization'}
           </button>
-          {running && (
-            <button
-              id="anonymize-cancel"
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void cancel()}
-              disabled={cancelling}
-            >
-              {cancelling ? 'Cancelling…' : 'Cancel'}
-            </button>
-          )}
+          <JobCancelButton
+            id="anonymize-cancel"
+            running={running}
+            cancelling={cancelling}
+            onCancel={() => void cancel()}
+          />
         </div>
       </form>
 
-      {running && (
-        <div className="import-progress">
-          <label htmlFor="anonymize-progress" className="visually-hidden">
-            Search progress
-          </label>
-          {fraction === null ? (
-            <progress id="anonymize-progress" />
-          ) : (
-            <progress id="anonymize-progress" max={1} value={fraction} />
-          )}
-          <span className="progress-text" aria-live="polite">
-            {searchProgressText(progress)}
-          </span>
-        </div>
-      )}
-      <p id="anonymize-status" className={status === null ? 'status-line empty' : 'status-line'} role="status">
-        {status ?? ''}
-      </p>
-      <ErrorMessage id="anonymize-error" error={error} />
+      <JobProgress
+        id="anonymize-progress"
+        label="Search progress"
+        running={running}
+        fraction={fraction}
+        text={searchProgressText(progress)}
+      />
+      <JobStatus id="anonymize-status" errorId="anonymize-error" status={status} error={error} />
 
       {result && shown && (
         <div id="anonymize-result" className={isStale ? 'anonymize-result stale' : 'anonymize-result'}>
