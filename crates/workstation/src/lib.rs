@@ -111,6 +111,28 @@ struct Session {
 }
 
 impl Session {
+    /// Writes a `risk` audit event with the details the first time this session assesses a
+    /// version; later what-if assessments of it are not logged again (the details are then
+    /// not built).
+    fn record_risk_once(
+        &mut self,
+        dataset: i64,
+        version: i64,
+        details: impl FnOnce() -> serde_json::Value,
+    ) -> Result<(), Error> {
+        if !self.assessed.contains(&(dataset, version)) {
+            self.vault.record(NewEvent {
+                actor: self.vault.user().name.clone(),
+                action: Action::Risk,
+                object: Some(format!("dataset:{dataset}")),
+                reason: None,
+                details: details(),
+            })?;
+            self.assessed.insert((dataset, version));
+        }
+        Ok(())
+    }
+
     /// A version read whole, from the cache when it is the same version as last time.
     fn table(
         &mut self,
@@ -365,16 +387,9 @@ impl Workstation {
         let session = self.session(&[Role::Analyst], "assess risk")?;
         let (info, table) = session.table(dataset, version)?;
         let assessment = assess_table(&table, request)?;
-        if !session.assessed.contains(&(info.dataset, info.version)) {
-            session.vault.record(NewEvent {
-                actor: session.vault.user().name.clone(),
-                action: Action::Risk,
-                object: Some(format!("dataset:{}", info.dataset)),
-                reason: None,
-                details: risk::audit_details(&table, info.version, request, &assessment),
-            })?;
-            session.assessed.insert((info.dataset, info.version));
-        }
+        session.record_risk_once(info.dataset, info.version, || {
+            risk::audit_details(&table, info.version, request, &assessment)
+        })?;
         Ok(assessment)
     }
 

@@ -288,19 +288,12 @@ impl Workstation {
         let (info, table) = session.table(dataset, version)?;
         let population = population.read(&request.qi)?;
         let assessment = assess_table_with_population(&table, request, Some(&population))?;
-        if !session.assessed.contains(&(info.dataset, info.version)) {
+        session.record_risk_once(info.dataset, info.version, || {
             let mut details = audit_details(&table, info.version, request, &assessment);
             details["population_table_rows"] = json!(population.table.n_rows());
             details["delta_bounds"] = json!(population.delta_bounds);
-            session.vault.record(vault::NewEvent {
-                actor: session.vault.user().name.clone(),
-                action: vault::Action::Risk,
-                object: Some(format!("dataset:{}", info.dataset)),
-                reason: None,
-                details,
-            })?;
-            session.assessed.insert((info.dataset, info.version));
-        }
+            details
+        })?;
         Ok(assessment)
     }
 }

@@ -84,18 +84,11 @@ impl Workstation {
         let session = self.session(&[Role::Analyst], "assess risk")?;
         let (info, table) = session.table(dataset, version)?;
         let generalized = assess_table_at_levels(&table, request, levels)?;
-        if !session.assessed.contains(&(info.dataset, info.version)) {
+        session.record_risk_once(info.dataset, info.version, || {
             let mut details = audit_details(&table, info.version, request, &generalized.assessment);
             details["levels"] = json!(generalized.levels);
-            session.vault.record(vault::NewEvent {
-                actor: session.vault.user().name.clone(),
-                action: vault::Action::Risk,
-                object: Some(format!("dataset:{}", info.dataset)),
-                reason: None,
-                details,
-            })?;
-            session.assessed.insert((info.dataset, info.version));
-        }
+            details
+        })?;
         Ok(generalized)
     }
 }
