@@ -1,28 +1,12 @@
 //! Anonymization what-ifs on a vault dataset version: default hierarchies, the search's
 //! result on the demo dataset, the `anonymize` audit event, progress and cancellation.
 
-use std::time::Duration;
+mod common;
 
-use vault::KdfParams;
+use common::demo;
 use workstation::{
-    Config, DatasetAnonymizeRequest, ErrorCode, HierarchyRule, Passphrase, Role, Roles, Workstation,
+    DatasetAnonymizeRequest, ErrorCode, HierarchyRule, Passphrase, Role, Roles, Workstation,
 };
-
-fn demo() -> (tempfile::TempDir, Workstation, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        idle_timeout: Duration::from_secs(600),
-        kdf: KdfParams::insecure_for_tests(),
-    };
-    let passphrase = Passphrase::new("demo passphrase 1");
-    let ws_dir = dir.path().join("demo");
-    let dataset = workstation::create_demo(&ws_dir, "demo", &passphrase, config.clone())
-        .unwrap()
-        .dataset;
-    let mut ws = Workstation::new(ws_dir, config);
-    ws.unlock("demo", &passphrase).unwrap();
-    (dir, ws, dataset)
-}
 
 fn request(qi: &[&str], k: usize) -> DatasetAnonymizeRequest {
     DatasetAnonymizeRequest {

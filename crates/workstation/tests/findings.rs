@@ -4,23 +4,15 @@
 
 use std::time::Duration;
 
-use vault::KdfParams;
+mod common;
+
 use workstation::{
-    Config, Decision, ErrorCode, FindingFilter, FindingStatus, ImportRequest, Passphrase,
-    ReviewRequest, Role, Roles, ScanStage, Selection, Workstation,
+    Decision, ErrorCode, FindingFilter, FindingStatus, Passphrase, ReviewRequest, Role, Roles,
+    ScanStage, Selection, Workstation,
 };
 
 fn new_workspace() -> (tempfile::TempDir, Workstation, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = Workstation::new(
-        dir.path().join("ws"),
-        Config {
-            idle_timeout: Duration::from_secs(600),
-            kdf: KdfParams::insecure_for_tests(),
-        },
-    );
-    ws.init("ana", &Passphrase::new("ana passphrase 1"))
-        .unwrap();
+    let (dir, mut ws) = common::new_workspace(Duration::from_secs(600));
     let path = dir.path().join("visits.csv");
     std::fs::write(
         &path,
@@ -30,14 +22,7 @@ fn new_workspace() -> (tempfile::TempDir, Workstation, i64) {
          Tam Eversleigh,tam@example.org,94110,Stable.\n",
     )
     .unwrap();
-    let request = ImportRequest {
-        name: "visits".into(),
-        delimiter: None,
-    };
-    let dataset = ws
-        .import_file(&path, &request, &mut |_| true)
-        .unwrap()
-        .dataset;
+    let dataset = common::import(&mut ws, &path, "visits");
     (dir, ws, dataset)
 }
 

@@ -2,30 +2,13 @@
 //! what-if, level 0 as the version is, figures checked by hand and against the search's
 //! risk after, the `risk` audit event, and bad levels.
 
-use std::time::Duration;
-
 use table::Table;
-use vault::KdfParams;
-use workstation::{
-    assess_table_at_levels, Config, DatasetAnonymizeRequest, Error, ErrorCode, HierarchyRule,
-    Passphrase, RiskRequest, Workstation,
-};
+mod common;
 
-fn demo() -> (tempfile::TempDir, Workstation, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        idle_timeout: Duration::from_secs(600),
-        kdf: KdfParams::insecure_for_tests(),
-    };
-    let passphrase = Passphrase::new("demo passphrase 1");
-    let ws_dir = dir.path().join("demo");
-    let dataset = workstation::create_demo(&ws_dir, "demo", &passphrase, config.clone())
-        .unwrap()
-        .dataset;
-    let mut ws = Workstation::new(ws_dir, config);
-    ws.unlock("demo", &passphrase).unwrap();
-    (dir, ws, dataset)
-}
+use common::demo;
+use workstation::{
+    assess_table_at_levels, DatasetAnonymizeRequest, Error, ErrorCode, HierarchyRule, RiskRequest,
+};
 
 fn request(qi: &[&str], sensitive: Option<&str>) -> RiskRequest {
     RiskRequest {

@@ -3,25 +3,10 @@
 use std::io::Write;
 use std::time::Duration;
 
-use vault::KdfParams;
-use workstation::{
-    Config, ErrorCode, ImportRequest, LockReason, Passphrase, Role, Roles, Workstation,
-};
+mod common;
 
-fn config(idle: Duration) -> Config {
-    Config {
-        idle_timeout: idle,
-        kdf: KdfParams::insecure_for_tests(),
-    }
-}
-
-fn new_workspace(idle: Duration) -> (tempfile::TempDir, Workstation) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = Workstation::new(dir.path().join("ws"), config(idle));
-    ws.init("ana", &Passphrase::new("ana passphrase 1"))
-        .unwrap();
-    (dir, ws)
-}
+use common::{config, new_workspace};
+use workstation::{ErrorCode, ImportRequest, LockReason, Passphrase, Role, Roles};
 
 fn csv_file(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
     let path = dir.join("in.csv");
@@ -178,14 +163,7 @@ fn risk_what_ifs_are_audited_once_and_saved_reports_are_sealed() {
         dir.path(),
         "age,sex,zip,dx\n30,F,02134,a\n30,F,02134,b\n41,M,10001,a\n41,M,10001,a\n52,F,94110,c\n",
     );
-    let request = ImportRequest {
-        name: "small".into(),
-        delimiter: None,
-    };
-    let dataset = ws
-        .import_file(&path, &request, &mut |_| true)
-        .unwrap()
-        .dataset;
+    let dataset = common::import(&mut ws, &path, "small");
 
     let a = ws
         .assess_risk(dataset, None, &risk_request(&["age", "sex"]))
