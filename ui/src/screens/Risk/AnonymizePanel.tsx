@@ -4,6 +4,7 @@ import type { AnonymizeProgress, AnonymizeRequest, AnonymizeView } from '../../t
 import { errorCode } from '../../errors';
 import { formatCount } from '../../format';
 import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
+import { TextField } from '../../components/TextField';
 import { RustSvg } from './RustSvg';
 import {
   levelRows,
@@ -128,58 +129,37 @@ export function AnonymizePanel({ dataset, version, qi, sensitive, threshold, onU
           void run();
         }}
       >
-        <div className="field">
-          <label htmlFor="anonymize-k">k (smallest group)</label>
-          <input
-            id="anonymize-k"
-            type="text"
+        <TextField
+          id="anonymize-k"
+          label="k (smallest group)"
+          inputMode="numeric"
+          autoComplete="off"
+          value={kText}
+          onChange={setKText}
+          hint="Every record shares its generalized values with at least k − 1 others."
+          problem={k === null ? 'Enter a whole number of 2 or more.' : null}
+        />
+        <TextField
+          id="anonymize-suppression"
+          label="Most records suppressed (%)"
+          inputMode="decimal"
+          autoComplete="off"
+          value={suppressionText}
+          onChange={setSuppressionText}
+          hint="Records that would need too much generalization may be left out, up to this share."
+          problem={maxSuppression === null ? 'Enter a percentage from 0 to 100.' : null}
+        />
+        {sensitive !== null && (
+          <TextField
+            id="anonymize-l"
+            label="l (optional)"
             inputMode="numeric"
             autoComplete="off"
-            value={kText}
-            onChange={(e) => setKText(e.target.value)}
-            aria-invalid={k === null || undefined}
-            aria-describedby="anonymize-k-hint"
+            value={lText}
+            onChange={setLText}
+            hint={<>Every group also has at least l different values of {sensitive}.</>}
+            problem={l.ok ? null : 'Enter a whole number of 2 or more, or leave it empty.'}
           />
-          <p id="anonymize-k-hint" className="field-hint">
-            Every record shares its generalized values with at least k − 1 others.
-            {k === null && <span className="field-problem"> Enter a whole number of 2 or more.</span>}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="anonymize-suppression">Most records suppressed (%)</label>
-          <input
-            id="anonymize-suppression"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={suppressionText}
-            onChange={(e) => setSuppressionText(e.target.value)}
-            aria-invalid={maxSuppression === null || undefined}
-            aria-describedby="anonymize-suppression-hint"
-          />
-          <p id="anonymize-suppression-hint" className="field-hint">
-            Records that would need too much generalization may be left out, up to this share.
-            {maxSuppression === null && <span className="field-problem"> Enter a percentage from 0 to 100.</span>}
-          </p>
-        </div>
-        {sensitive !== null && (
-          <div className="field">
-            <label htmlFor="anonymize-l">l (optional)</label>
-            <input
-              id="anonymize-l"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={lText}
-              onChange={(e) => setLText(e.target.value)}
-              aria-invalid={!l.ok || undefined}
-              aria-describedby="anonymize-l-hint"
-            />
-            <p id="anonymize-l-hint" className="field-hint">
-              Every group also has at least l different values of {sensitive}.
-              {!l.ok && <span className="field-problem"> Enter a whole number of 2 or more, or leave it empty.</span>}
-            </p>
-          </div>
         )}
         <div className="form-actions">
           <button id="anonymize-run" type="submit" className="btn btn-primary" disabled={running || request === null}>

@@ -3,6 +3,7 @@ import * as api from '../../api';
 import type { DatasetInfo, RiskRequest, RiskView, ScanSummary } from '../../types';
 import { formatCount } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
 import { DebouncedLatest } from './latest';
 import { figureGroups, parsePopulation, parseThreshold, summaryLine } from './figures';
 import { FigureCards } from './FigureCards';
@@ -281,43 +282,30 @@ export function RiskScreen({ datasetId, version, onBack }: Props) {
             </p>
           </div>
 
-          <div className="field">
-            <label htmlFor="risk-threshold">Risk threshold</label>
-            <input
-              id="risk-threshold"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={1}
-              step={0.01}
-              value={thresholdText}
-              onChange={(e) => setThresholdText(e.target.value)}
-              aria-invalid={thresholdInvalid || undefined}
-              aria-describedby="risk-threshold-hint"
-            />
-            <p id="risk-threshold-hint" className="field-hint">
-              A record is at risk when the chance of re-identifying it is above this.
-              {thresholdInvalid && <span className="field-problem"> Enter a number from 0 to 1.</span>}
-            </p>
-          </div>
+          <TextField
+            id="risk-threshold"
+            label="Risk threshold"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1}
+            step={0.01}
+            value={thresholdText}
+            onChange={setThresholdText}
+            hint="A record is at risk when the chance of re-identifying it is above this."
+            problem={thresholdInvalid ? 'Enter a number from 0 to 1.' : null}
+          />
 
-          <div className="field">
-            <label htmlFor="risk-population">Population size (optional)</label>
-            <input
-              id="risk-population"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={populationText}
-              onChange={(e) => setPopulationText(e.target.value)}
-              aria-invalid={populationInvalid || undefined}
-              aria-describedby="risk-population-hint"
-            />
-            <p id="risk-population-hint" className="field-hint">
-              How many people the data was drawn from, for the journalist and marketer figures.
-              {populationInvalid && <span className="field-problem"> Enter a whole number of people.</span>}
-            </p>
-          </div>
+          <TextField
+            id="risk-population"
+            label="Population size (optional)"
+            inputMode="numeric"
+            autoComplete="off"
+            value={populationText}
+            onChange={setPopulationText}
+            hint="How many people the data was drawn from, for the journalist and marketer figures."
+            problem={populationInvalid ? 'Enter a whole number of people.' : null}
+          />
         </form>
 
         <div className="risk-results">
