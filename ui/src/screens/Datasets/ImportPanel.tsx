@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import * as api from '../../api';
 import type { ImportProgress, ImportResult } from '../../types';
-import { BreakwaterError, errorCode } from '../../errors';
+import { BreakwaterError } from '../../errors';
 import { fileStem, formatCount } from '../../format';
+import { useJob } from '../../components/useJob';
 import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 
 const DELIMITERS: { value: string; label: string }[] = [
@@ -30,19 +31,8 @@ export function ImportPanel({ onImported }: Props) {
   const [path, setPath] = useState('');
   const [name, setName] = useState('');
   const [delimiter, setDelimiter] = useState('');
-  const [importing, setImporting] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const job = useJob<ImportProgress>();
+  const { running: importing, cancelling, progress, status, error, setStatus, setError } = job;
 
   const fillNameFrom = (p: string) => {
     if (name.trim() === '' && p.trim() !== '') setName(fileStem(p));
@@ -76,52 +66,20 @@ export function ImportPanel({ onImported }: Props) {
       return;
     }
     setName(finalName);
-    setError(null);
-    setProgress(null);
-    setImporting(true);
-    setCancelling(false);
-
-    let unlisten: (() => void) | null = null;
-    try {
-      unlisten = await api.onImportProgress((p) => {
-        if (mounted.current) setProgress(p);
-      });
-    } catch {
-      // Progress is a nicety; the import itself still runs.
-    }
-    try {
-      const result = await api.importDataset(trimmedPath, finalName, delimiter === '' ? null : delimiter);
-      if (!mounted.current) return;
-      setStatus(importSummary(result));
-      setPath('');
-      setName('');
-      onImported(result);
-    } catch (e) {
-      if (!mounted.current) return;
-      if (errorCode(e) === 'cancelled') {
-        setStatus('Import cancelled. Nothing was saved.');
-      } else {
-        setError(e);
-      }
-    } finally {
-      unlisten?.();
-      if (mounted.current) {
-        setImporting(false);
-        setCancelling(false);
-        setProgress(null);
-      }
-    }
+    await job.run({
+      listen: api.onImportProgress,
+      work: () => api.importDataset(trimmedPath, finalName, delimiter === '' ? null : delimiter),
+      onDone: (result) => {
+        setStatus(importSummary(result));
+        setPath('');
+        setName('');
+        onImported(result);
+      },
+      cancelledStatus: 'Import cancelled. Nothing was saved.',
+    });
   };
 
-  const cancel = async () => {
-    setCancelling(true);
-    try {
-      await api.cancelImport();
-    } catch (e) {
-      setError(e);
-      setCancelling(false);
-    }
-  };
+  const cancel = () => job.cancel(api.cancelImport);
 
   const fraction =
     progress && progress.total_bytes && progress.total_bytes > 0

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import * as api from '../../api';
 import type { ScanProgress, ScanSummary } from '../../types';
-import { errorCode } from '../../errors';
 import { formatCount } from '../../format';
+import { useJob } from '../../components/useJob';
 import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 
 interface Props {
@@ -41,61 +40,20 @@ export function progressFraction(p: ScanProgress | null): number | null {
 
 /** Starts a PHI scan of the version, with progress and cancel, like an import. */
 export function ScanPanel({ dataset, version, canScan, startLabel, onScanned, onDismiss }: Props) {
-  const [scanning, setScanning] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [progress, setProgress] = useState<ScanProgress | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const job = useJob<ScanProgress>();
+  const { running: scanning, cancelling, progress, status, error } = job;
 
   const start = async () => {
     if (scanning || !canScan) return;
-    setScanning(true);
-    setCancelling(false);
-    setProgress(null);
-    setStatus(null);
-    setError(null);
-    let unlisten: (() => void) | null = null;
-    try {
-      unlisten = await api.onScanProgress((p) => {
-        if (mounted.current) setProgress(p);
-      });
-    } catch {
-      // Progress is a nicety; the scan itself still runs.
-    }
-    try {
-      const summary = await api.scanDataset(dataset, version);
-      if (mounted.current) onScanned(summary);
-    } catch (e) {
-      if (!mounted.current) return;
-      if (errorCode(e) === 'cancelled') setStatus('Scan cancelled. Nothing was saved.');
-      else setError(e);
-    } finally {
-      unlisten?.();
-      if (mounted.current) {
-        setScanning(false);
-        setCancelling(false);
-        setProgress(null);
-      }
-    }
+    await job.run({
+      listen: api.onScanProgress,
+      work: () => api.scanDataset(dataset, version),
+      onDone: onScanned,
+      cancelledStatus: 'Scan cancelled. Nothing was saved.',
+    });
   };
 
-  const cancel = async () => {
-    setCancelling(true);
-    try {
-      await api.cancelScan();
-    } catch (e) {
-      setError(e);
-      setCancelling(false);
-    }
-  };
+  const cancel = () => job.cancel(api.cancelScan);
 
   const fraction = progressFraction(progress);
 

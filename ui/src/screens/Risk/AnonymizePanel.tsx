@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import * as api from '../../api';
 import type { AnonymizeProgress, AnonymizeRequest, AnonymizeView } from '../../types';
-import { errorCode } from '../../errors';
 import { formatCount } from '../../format';
+import { useJob } from '../../components/useJob';
 import { JobCancelButton, JobProgress, JobStatus } from '../../components/JobProgress';
 import { TextField } from '../../components/TextField';
 import { RustSvg } from './RustSvg';
@@ -42,20 +42,9 @@ export function AnonymizePanel({ dataset, version, qi, sensitive, threshold, onU
   const [kText, setKText] = useState(DEFAULT_K);
   const [lText, setLText] = useState('');
   const [suppressionText, setSuppressionText] = useState(DEFAULT_SUPPRESSION);
-  const [running, setRunning] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [progress, setProgress] = useState<AnonymizeProgress | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const job = useJob<AnonymizeProgress>();
+  const { running, cancelling, progress, status, error } = job;
   const [shown, setShown] = useState<{ view: AnonymizeView; key: string } | null>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const k = parseK(kText);
   const l = parseL(lText);
@@ -70,45 +59,15 @@ export function AnonymizePanel({ dataset, version, qi, sensitive, threshold, onU
 
   const run = async () => {
     if (!request || running) return;
-    setRunning(true);
-    setCancelling(false);
-    setProgress(null);
-    setStatus(null);
-    setError(null);
-    let unlisten: (() => void) | null = null;
-    try {
-      unlisten = await api.onAnonymizeProgress((p) => {
-        if (mounted.current) setProgress(p);
-      });
-    } catch {
-      // Progress is a nicety; the search itself still runs.
-    }
-    try {
-      const view = await api.anonymizeDataset(request);
-      if (mounted.current) setShown({ view, key: JSON.stringify(request) });
-    } catch (e) {
-      if (!mounted.current) return;
-      if (errorCode(e) === 'cancelled') setStatus('Search cancelled. Nothing was recorded.');
-      else setError(e);
-    } finally {
-      unlisten?.();
-      if (mounted.current) {
-        setRunning(false);
-        setCancelling(false);
-        setProgress(null);
-      }
-    }
+    await job.run({
+      listen: api.onAnonymizeProgress,
+      work: () => api.anonymizeDataset(request),
+      onDone: (view) => setShown({ view, key: JSON.stringify(request) }),
+      cancelledStatus: 'Search cancelled. Nothing was recorded.',
+    });
   };
 
-  const cancel = async () => {
-    setCancelling(true);
-    try {
-      await api.cancelAnonymize();
-    } catch (e) {
-      setError(e);
-      setCancelling(false);
-    }
-  };
+  const cancel = () => job.cancel(api.cancelAnonymize);
 
   const fraction = searchFraction(progress);
   const result = shown?.view.result ?? null;
