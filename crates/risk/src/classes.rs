@@ -259,16 +259,7 @@ impl EquivalenceClasses {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
-        let mut table = Table::new(header.iter().map(|name| (*name).to_owned()).collect());
-        for row in rows {
-            table
-                .push_row(row)
-                .unwrap_or_else(|error| panic!("{error}"));
-        }
-        table
-    }
+    use crate::test_table::table;
 
     fn sample() -> Table {
         table(

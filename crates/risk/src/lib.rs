@@ -15,6 +15,8 @@ pub mod hierarchy;
 pub mod models;
 pub mod population;
 pub mod presence;
+#[cfg(test)]
+mod test_table;
 
 pub use anonymize::{anonymize, Anonymization, AnonymizeQuery};
 pub use classes::EquivalenceClasses;

@@ -234,16 +234,7 @@ impl SampleInPopulation {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
-        let mut table = Table::new(header.iter().map(|name| (*name).to_owned()).collect());
-        for row in rows {
-            table
-                .push_row(row)
-                .unwrap_or_else(|error| panic!("{error}"));
-        }
-        table
-    }
+    use crate::test_table::table;
 
     /// Ten people in four classes over (zip, sex); the population's columns in another order
     /// and with an extra column.
