@@ -92,7 +92,12 @@ pub fn anonymize_file(
     let started = Instant::now();
     let anonymization = anonymize(&table, &query, progress)?;
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let risk_before = risk_before(&table, request)?;
+    let risk_before = risk_before(
+        &table,
+        &request.qi,
+        request.sensitive.as_deref(),
+        request.threshold,
+    )?;
     let (out, out_sha256) = match &request.out {
         Some(out) => {
             let transformed = anonymization.transformed_table(&table)?;
@@ -110,11 +115,18 @@ pub fn anonymize_file(
     })
 }
 
-fn risk_before(table: &Table, request: &AnonymizeRequest) -> Result<RiskReport, Error> {
-    let mut query = RiskQuery::new(request.qi.clone());
-    query.threshold = request.threshold;
-    query.sensitive = request.sensitive.clone().map(|column| SensitiveAttribute {
-        column,
+/// The risk of the table as it is, before an anonymization: over the QIs, with the
+/// sensitive column (if any) for l-diversity.
+pub(crate) fn risk_before(
+    table: &Table,
+    qi: &[String],
+    sensitive: Option<&str>,
+    threshold: f64,
+) -> Result<RiskReport, Error> {
+    let mut query = RiskQuery::new(qi.to_vec());
+    query.threshold = threshold;
+    query.sensitive = sensitive.map(|column| SensitiveAttribute {
+        column: column.to_owned(),
         hierarchy: None,
     });
     Ok(risk::assess(table, &query)?)

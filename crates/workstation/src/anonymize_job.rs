@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 
 use risk::anonymize::{anonymize, Anonymization, AnonymizeQuery, LDiversity, SearchProgress};
 use risk::classes::column_index;
-use risk::models::{RiskQuery, RiskReport, SensitiveAttribute};
+use risk::models::RiskReport;
 use serde::Serialize;
 use serde_json::json;
 use table::Table;
 use vault::{Action, NewEvent, UnlockedVault, VersionInfo};
 
+use crate::anonymize::risk_before;
 use crate::hierarchies::{default_hierarchy, HierarchyRule};
 use crate::{Error, Role, Workstation};
 
@@ -118,7 +119,12 @@ impl AnonymizeJob {
             progress(p)
         };
         let anonymization = anonymize(table, &query, &mut throttled)?;
-        let risk_before = risk_before(table, request)?;
+        let risk_before = risk_before(
+            table,
+            &request.qi,
+            request.sensitive.as_deref(),
+            request.threshold,
+        )?;
         let outcome = DatasetAnonymization {
             dataset: self.info.dataset,
             version: self.info.version,
@@ -136,16 +142,6 @@ impl AnonymizeJob {
         })?;
         Ok(outcome)
     }
-}
-
-fn risk_before(table: &Table, request: &DatasetAnonymizeRequest) -> Result<RiskReport, Error> {
-    let mut query = RiskQuery::new(request.qi.clone());
-    query.threshold = request.threshold;
-    query.sensitive = request.sensitive.clone().map(|column| SensitiveAttribute {
-        column,
-        hierarchy: None,
-    });
-    Ok(risk::assess(table, &query)?)
 }
 
 /// Audit details: column numbers (1-based), parameters and counts only.
