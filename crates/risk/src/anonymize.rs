@@ -4,8 +4,9 @@
 //! within the suppression limit, and of the nodes that satisfy the models the one with the
 //! least information loss is chosen.
 //!
-//! Privacy models: k-anonymity, and distinct or entropy l-diversity of a sensitive column
-//! (checked per class, suppressed classes excepted, as ARX does). Utility metrics, with
+//! Privacy models: k-anonymity, distinct or entropy l-diversity of a sensitive column, and
+//! t-closeness of it with equal or hierarchical ground distance (checked per class,
+//! suppressed classes excepted, as ARX does). Utility metrics, with
 //! ARX's definitions and floating-point operations: `Loss` (ARX's default), discernibility,
 //! average equivalence class size and non-uniform entropy; see the crate README.
 //!
@@ -32,10 +33,10 @@ use table::Table;
 
 use crate::classes::column_index;
 use crate::hierarchy::Hierarchy;
-use crate::models::DEFAULT_THRESHOLD;
+use crate::models::{SensitiveHierarchy, DEFAULT_THRESHOLD};
 use crate::Error;
 
-pub use output::Anonymization;
+pub use output::{Anonymization, GroundDistance, TClosenessResult};
 
 /// The utility metric whose value the search minimizes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -62,6 +63,27 @@ pub enum LDiversity {
     Entropy(f64),
 }
 
+/// t-closeness of the sensitive column, required of every class that is not suppressed: its
+/// sensitive distribution is within earth mover's distance `t` of the distribution over the
+/// whole table (all records, suppressed ones included, as ARX's `DataManager` counts them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TCloseness {
+    /// Equal ground distance (ARX's `EqualDistanceTCloseness`), with this t.
+    EqualDistance(f64),
+    /// Hierarchical ground distance over a hierarchy of the sensitive values (ARX's
+    /// `HierarchicalDistanceTCloseness`), with this t.
+    Hierarchical(f64, SensitiveHierarchy),
+}
+
+impl TCloseness {
+    /// The largest distance allowed.
+    pub fn t(&self) -> f64 {
+        match self {
+            Self::EqualDistance(t) | Self::Hierarchical(t, _) => *t,
+        }
+    }
+}
+
 /// What to anonymize and how.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnonymizeQuery {
@@ -72,10 +94,13 @@ pub struct AnonymizeQuery {
     pub hierarchies: BTreeMap<String, Hierarchy>,
     /// Every class that is not suppressed has at least `k` records.
     pub k: usize,
-    /// The sensitive column: needed for l-diversity, and adds its figures to the risk after.
+    /// The sensitive column: needed for l-diversity and t-closeness, and adds its figures to
+    /// the risk after.
     pub sensitive: Option<String>,
     /// l-diversity of the sensitive column, if required.
     pub l_diversity: Option<LDiversity>,
+    /// t-closeness of the sensitive column, if required.
+    pub t_closeness: Option<TCloseness>,
     /// The largest fraction of records that may be suppressed, in [0, 1]; ARX rounds
     /// `fraction × records` down.
     pub max_suppression: f64,
@@ -99,6 +124,7 @@ impl AnonymizeQuery {
             k,
             sensitive: None,
             l_diversity: None,
+            t_closeness: None,
             max_suppression: 0.0,
             metric: UtilityMetric::Loss,
             threshold: DEFAULT_THRESHOLD,
@@ -159,8 +185,9 @@ pub struct UtilityMetrics {
 /// column and hierarchy columns), [`Error::DuplicateQi`], [`Error::SensitiveIsQi`],
 /// [`Error::QiWithoutHierarchy`], [`Error::ZeroK`], [`Error::InvalidSuppressionLimit`],
 /// [`Error::InvalidThreshold`], [`Error::LWithoutSensitive`], [`Error::InvalidL`],
-/// [`Error::EmptyTable`], [`Error::TooManyRows`], [`Error::KTooLarge`],
-/// [`Error::QiHierarchyMissesValues`] and [`Error::LatticeTooLarge`]; with
+/// [`Error::TWithoutSensitive`], [`Error::InvalidT`], [`Error::EmptyTable`], [`Error::TooManyRows`], [`Error::KTooLarge`],
+/// [`Error::QiHierarchyMissesValues`], [`Error::LatticeTooLarge`] and (for the sensitive
+/// column's hierarchy) [`Error::HierarchyMissesValues`]; with
 /// [`Error::NoAnonymization`] when no node satisfies the models.
 pub fn anonymize(
     table: &Table,
@@ -236,6 +263,13 @@ fn validate(table: &Table, query: &AnonymizeQuery) -> Result<Roles, Error> {
         (Some(LDiversity::Distinct(0)), _) => return Err(Error::InvalidL { l: 0.0 }),
         (Some(LDiversity::Entropy(l)), _) if !(l >= 1.0 && l.is_finite()) => {
             return Err(Error::InvalidL { l })
+        }
+        _ => {}
+    }
+    match (&query.t_closeness, sensitive) {
+        (Some(_), None) => return Err(Error::TWithoutSensitive),
+        (Some(closeness), _) if !(closeness.t() > 0.0 && closeness.t() <= 1.0) => {
+            return Err(Error::InvalidT { t: closeness.t() })
         }
         _ => {}
     }

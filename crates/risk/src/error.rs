@@ -293,6 +293,17 @@ pub enum Error {
         l: f64,
     },
 
+    /// t-closeness was asked for without a sensitive attribute.
+    #[error("t-closeness needs a sensitive attribute; name the sensitive column")]
+    TWithoutSensitive,
+
+    /// t-closeness was asked for with a t outside (0, 1].
+    #[error("t must be greater than 0 and at most 1; got {t}")]
+    InvalidT {
+        /// The t as given.
+        t: f64,
+    },
+
     /// The generalization lattice has too many transformations to search.
     #[error(
         "the hierarchies allow {nodes} combinations of generalization levels, more than the \
@@ -309,7 +320,7 @@ pub enum Error {
     /// No combination of generalization levels satisfies the privacy models.
     #[error(
         "no combination of generalization levels satisfies the privacy models with at most \
-         {max_suppressed} suppressed records; allow more suppression, or lower k or l"
+         {max_suppressed} suppressed records; allow more suppression, lower k or l, or raise t"
     )]
     NoAnonymization {
         /// The most records that could be suppressed.

@@ -10,7 +10,7 @@
 //! generalizing a cell to any level is one array lookup.
 
 mod builders;
-mod csv;
+pub(crate) mod csv;
 mod encoded;
 
 pub use builders::Group;

@@ -4,8 +4,10 @@
 mod hierarchy;
 mod sensitive;
 
+pub(crate) use hierarchy::HierarchicalEmd;
 pub use hierarchy::SensitiveHierarchy;
 pub use sensitive::SensitiveDistributions;
+pub(crate) use sensitive::{equal_distance, global_shares};
 
 use serde::Serialize;
 use table::Table;

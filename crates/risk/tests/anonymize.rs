@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use risk::anonymize::{anonymize, AnonymizeQuery, LDiversity, SearchProgress, UtilityMetric};
+use risk::anonymize::{
+    anonymize, AnonymizeQuery, LDiversity, SearchProgress, TCloseness, UtilityMetric,
+};
 use risk::hierarchy::Group;
-use risk::models::{assess, RiskQuery, SensitiveAttribute};
+use risk::models::{assess, RiskQuery, SensitiveAttribute, SensitiveHierarchy};
 use risk::{Error, Hierarchy};
 use table::Table;
 
@@ -52,6 +54,8 @@ struct Case {
     k: usize,
     max_suppression: f64,
     l: Option<LDiversity>,
+    /// t-closeness: t, and a hierarchy of the sensitive values for the hierarchical distance.
+    t: Option<(f64, Option<Spec>)>,
     metric: UtilityMetric,
 }
 
@@ -83,23 +87,32 @@ fn case() -> impl Strategy<Value = Case> {
             Just(UtilityMetric::NonUniformEntropy),
         ];
         let suppression = prop_oneof![Just(0.0), Just(0.1), Just(0.25), Just(1.0), 0.0f64..=1.0];
+        let t = prop_oneof![
+            2 => Just(None),
+            1 => (0.01f64..=1.0).prop_map(|t| Some((t, None))),
+            1 => (0.01f64..=1.0, spec()).prop_map(|(t, spec)| Some((t, Some(spec)))),
+        ];
         (
             prop::collection::vec(row, n_rows),
             prop::collection::vec(spec(), n_qi),
             1usize..=4,
             suppression,
             l,
+            t,
             metric,
         )
-            .prop_map(move |(rows, specs, k, max_suppression, l, metric)| Case {
-                n_qi,
-                k: k.min(n_rows),
-                rows,
-                specs,
-                max_suppression,
-                l,
-                metric,
-            })
+            .prop_map(
+                move |(rows, specs, k, max_suppression, l, t, metric)| Case {
+                    n_qi,
+                    k: k.min(n_rows),
+                    rows,
+                    specs,
+                    max_suppression,
+                    l,
+                    t,
+                    metric,
+                },
+            )
     })
 }
 
@@ -120,7 +133,7 @@ impl Case {
                 let mut cells: Vec<String> = (0..self.n_qi)
                     .map(|qi| format!("q{qi}v{}", row[qi]))
                     .collect();
-                cells.push(format!("s{}", row[self.n_qi]));
+                cells.push(format!("sv{}", row[self.n_qi]));
                 cells
             })
             .collect();
@@ -130,14 +143,19 @@ impl Case {
     /// Hierarchy rows: the values in the table (in an order unrelated to the table's) and
     /// the extra values, each level grouping the labels of the level below.
     fn hierarchy(&self, qi: usize) -> Hierarchy {
-        let spec = &self.specs[qi];
-        let mut values: Vec<u32> = self.rows.iter().map(|row| row[qi]).collect();
+        let rows = self.hierarchy_rows(qi, &format!("q{qi}"), &self.specs[qi]);
+        Hierarchy::new(rows).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    /// The rows of a hierarchy of column `column` (`prefix` the prefix of its cells).
+    fn hierarchy_rows(&self, column: usize, prefix: &str, spec: &Spec) -> Vec<Vec<String>> {
+        let mut values: Vec<u32> = self.rows.iter().map(|row| row[column]).collect();
         values.sort_unstable_by(|a, b| b.cmp(a));
         values.dedup();
         let mut rows: Vec<Vec<String>> = values
             .iter()
-            .map(|v| vec![format!("q{qi}v{v}")])
-            .chain((0..spec.extra_values).map(|x| vec![format!("q{qi}x{x}")]))
+            .map(|v| vec![format!("{prefix}v{v}")])
+            .chain((0..spec.extra_values).map(|x| vec![format!("{prefix}x{x}")]))
             .collect();
         for (level, (alphabet, groups)) in spec.levels.iter().enumerate() {
             let mut below: Vec<String> = rows.iter().map(|row| row[level].clone()).collect();
@@ -157,7 +175,13 @@ impl Case {
                 row.push("*".to_owned());
             }
         }
-        Hierarchy::new(rows).unwrap_or_else(|error| panic!("{error}"))
+        rows
+    }
+
+    /// The sensitive column's hierarchy rows, for the hierarchical distance.
+    fn sensitive_rows(&self) -> Option<Vec<Vec<String>>> {
+        let (_, spec) = self.t.as_ref()?;
+        Some(self.hierarchy_rows(self.n_qi, "s", spec.as_ref()?))
     }
 }
 
@@ -176,13 +200,22 @@ proptest! {
         query.max_suppression = case.max_suppression;
         query.metric = case.metric;
         query.l_diversity = case.l;
-        query.sensitive = case.l.map(|_| "s".to_owned());
+        let sensitive_rows = case.sensitive_rows();
+        query.t_closeness = case.t.as_ref().map(|&(t, _)| match &sensitive_rows {
+            Some(rows) => TCloseness::Hierarchical(
+                t,
+                SensitiveHierarchy::new(rows.clone()).unwrap_or_else(|error| panic!("{error}")),
+            ),
+            None => TCloseness::EqualDistance(t),
+        });
+        query.sensitive = (case.l.is_some() || case.t.is_some()).then(|| "s".to_owned());
         let reference = optimum(&table, &RefQuery {
             qi: qi.clone(),
             hierarchies: hierarchies.iter().collect(),
             k: case.k,
             sensitive: query.sensitive.as_deref(),
             l: case.l,
+            t: case.t.as_ref().map(|&(t, _)| (t, sensitive_rows.as_deref())),
             max_suppression: case.max_suppression,
             metric: case.metric,
         });
@@ -212,6 +245,16 @@ proptest! {
         prop_assert_eq!(per_qi, expected_per_qi);
         prop_assert_eq!(found.suppressed_rows(), expected.suppressed_rows.as_slice());
         prop_assert_eq!(found.rows, table.n_rows());
+        match (&case.t, &found.t_closeness) {
+            (None, None) => {}
+            (Some((t, _)), Some(closeness)) => {
+                prop_assert_eq!(closeness.t, *t);
+                prop_assert!(closeness.max_distance <= *t);
+            }
+            (t, closeness) => {
+                return Err(TestCaseError::fail(format!("t {t:?} but {closeness:?}")));
+            }
+        }
         prop_assert!(found.nodes_checked <= found.nodes_total);
         let total: usize = hierarchies.iter().map(Hierarchy::n_levels).product();
         prop_assert_eq!(found.nodes_total, total);
@@ -370,6 +413,124 @@ fn l_diversity_suppresses_uniform_classes() -> Result<(), Error> {
     Ok(())
 }
 
+/// A hierarchy of the clinic's diagnoses: respiratory and oncology under one root.
+fn diagnoses() -> Vec<Vec<String>> {
+    strings(&[
+        &["flu", "respiratory", "*"],
+        &["asthma", "respiratory", "*"],
+        &["cancer", "oncology", "*"],
+    ])
+}
+
+#[test]
+fn t_closeness_matches_the_reference_on_the_clinic() -> Result<(), Error> {
+    let (table, hierarchies) = clinic();
+    let rows = diagnoses();
+    for (t, hierarchical, suppression) in [
+        (0.2, false, 0.0),
+        (0.2, false, 0.3),
+        (0.1, true, 0.0),
+        (0.1, true, 0.3),
+        (0.34, true, 0.0),
+    ] {
+        let mut query = AnonymizeQuery::new(["zip", "age"], hierarchies.clone(), 2);
+        query.sensitive = Some("diagnosis".to_owned());
+        query.max_suppression = suppression;
+        query.t_closeness = Some(if hierarchical {
+            TCloseness::Hierarchical(t, SensitiveHierarchy::new(rows.clone())?)
+        } else {
+            TCloseness::EqualDistance(t)
+        });
+        let expected = optimum(
+            &table,
+            &RefQuery {
+                qi: vec!["zip", "age"],
+                hierarchies: vec![&hierarchies["zip"], &hierarchies["age"]],
+                k: 2,
+                sensitive: Some("diagnosis"),
+                l: None,
+                t: Some((t, hierarchical.then_some(rows.as_slice()))),
+                max_suppression: suppression,
+                metric: UtilityMetric::Loss,
+            },
+        );
+        let found = anonymize(&table, &query, &mut |_| true);
+        match (found, expected) {
+            (Ok(found), Some(expected)) => {
+                let levels: Vec<usize> = found.levels.iter().map(|level| level.level).collect();
+                assert_eq!(levels, expected.levels, "t = {t}");
+                assert_eq!(found.suppressed, expected.suppressed, "t = {t}");
+                assert_eq!(found.metrics.loss, expected.loss, "t = {t}");
+                let closeness = found.t_closeness.as_ref().map(|c| c.max_distance <= t);
+                assert_eq!(closeness, Some(true));
+                let json = serde_json::to_value(&found).unwrap_or_else(|e| panic!("{e}"));
+                let distance = if hierarchical {
+                    "hierarchical"
+                } else {
+                    "equal"
+                };
+                assert_eq!(json["t_closeness"]["ground_distance"], distance);
+                assert_eq!(json["t_closeness"]["t"], t);
+            }
+            (Err(Error::NoAnonymization { .. }), None) => {}
+            (found, expected) => panic!("t = {t}: {found:?} but the reference found {expected:?}"),
+        }
+    }
+    Ok(())
+}
+
+/// A hierarchy of the sensitive values with two roots: classes can be within t of the
+/// table while their union is not, so hierarchical t-closeness is not monotone and the
+/// search checks the nodes a monotone search would have ruled out from above.
+#[test]
+fn hierarchical_t_closeness_over_several_roots_is_not_monotone() -> Result<(), Error> {
+    let cells = [
+        (4, 3),
+        (2, 0),
+        (2, 0),
+        (3, 0),
+        (1, 4),
+        (4, 3),
+        (3, 2),
+        (4, 4),
+        (2, 0),
+        (1, 3),
+        (1, 3),
+        (1, 3),
+        (2, 0),
+        (2, 1),
+        (1, 0),
+        (2, 2),
+        (4, 3),
+        (4, 2),
+        (1, 0),
+    ];
+    let rows: Vec<Vec<String>> = cells
+        .iter()
+        .map(|(q, s)| vec![format!("q{q}"), format!("s{s}")])
+        .collect();
+    let table = table(&["q", "s"], &rows);
+    let q = Hierarchy::new(strings(&[
+        &["q4", "g0"],
+        &["q3", "g0"],
+        &["q2", "g1"],
+        &["q1", "g1"],
+    ]))?;
+    let s = SensitiveHierarchy::new(strings(&[
+        &["s4", "a", "x"],
+        &["s3", "b", "x"],
+        &["s2", "c", "y"],
+        &["s1", "c", "y"],
+        &["s0", "c", "y"],
+    ]))?;
+    let mut query = AnonymizeQuery::new(["q"], BTreeMap::from([("q".to_owned(), q)]), 1);
+    query.sensitive = Some("s".to_owned());
+    query.t_closeness = Some(TCloseness::Hierarchical(0.04, s));
+    let found = anonymize(&table, &query, &mut |_| true)?;
+    assert_eq!((found.levels[0].level, found.suppressed), (0, 0));
+    Ok(())
+}
+
 #[test]
 fn progress_is_reported_and_cancels() -> Result<(), Error> {
     let (table, hierarchies) = clinic();
@@ -473,6 +634,29 @@ fn bad_input_is_a_specific_error() {
         });
         assert!(matches!(error, Some(Error::InvalidL { .. })), "{error:?}");
     }
+    assert_eq!(
+        run(&|q| q.t_closeness = Some(TCloseness::EqualDistance(0.2))),
+        Some(Error::TWithoutSensitive)
+    );
+    for t in [0.0, -0.1, 1.5, f64::NAN] {
+        let error = run(&|q| {
+            q.sensitive = Some("diagnosis".to_owned());
+            q.t_closeness = Some(TCloseness::EqualDistance(t));
+        });
+        assert!(matches!(error, Some(Error::InvalidT { .. })), "{error:?}");
+    }
+    let partial = SensitiveHierarchy::new(strings(&[&["flu", "*"], &["asthma", "*"]]))
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        run(&|q| {
+            q.sensitive = Some("diagnosis".to_owned());
+            q.t_closeness = Some(TCloseness::Hierarchical(1.0, partial.clone()));
+        }),
+        Some(Error::HierarchyMissesValues {
+            column: "diagnosis".to_owned(),
+            n_missing: 1
+        })
+    );
     let short =
         Hierarchy::intervals(&["34", "36"], &[10]).unwrap_or_else(|error| panic!("{error}"));
     let missing = run(&|q| {
@@ -634,6 +818,7 @@ fn keys_wider_than_one_word_group_like_the_reference() -> Result<(), Error> {
                 k,
                 sensitive: None,
                 l: None,
+                t: None,
                 max_suppression: suppression,
                 metric: UtilityMetric::Loss,
             },

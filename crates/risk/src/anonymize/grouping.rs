@@ -112,6 +112,12 @@ impl Distributions {
         &self.counts[self.offsets[class]..self.offsets[class + 1]]
     }
 
+    /// The values of `class` (ascending codes) and their counts.
+    pub(super) fn class(&self, class: usize) -> (&[u32], &[u32]) {
+        let range = self.offsets[class]..self.offsets[class + 1];
+        (&self.values[range.clone()], &self.counts[range])
+    }
+
     /// Merges the distributions of the source classes into their target classes.
     fn roll_up(&self, ids: &[u32], n_targets: usize, scratch: &mut Scratch) -> Self {
         let mut starts = vec![0usize; n_targets + 1];
@@ -179,6 +185,8 @@ pub(super) struct Scratch {
     several_words: HashTable<u32>,
     tally: Vec<u32>,
     touched: Vec<u32>,
+    /// The surplus buffers of the hierarchical earth mover's distance.
+    pub(super) emd: [Vec<i128>; 2],
 }
 
 /// A fast hash of a packed key: a folded multiply per word, as in foldhash and FxHash.

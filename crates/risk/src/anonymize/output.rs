@@ -10,7 +10,7 @@ use super::grouping::Scratch;
 use super::metrics::{aggregate, average_class_size, discernibility, entropy_per_qi, loss_per_qi};
 use super::problem::Problem;
 use super::search::Found;
-use super::{AnonymizeQuery, QiLevel, Roles, UtilityMetric, UtilityMetrics};
+use super::{AnonymizeQuery, QiLevel, Roles, TCloseness, UtilityMetric, UtilityMetrics};
 use crate::classes::EquivalenceClasses;
 use crate::hierarchy::SUPPRESSED;
 use crate::models::{RiskReport, SensitiveDistributions};
@@ -32,6 +32,8 @@ pub struct Anonymization {
     pub metric: UtilityMetric,
     /// The chosen node's utility metrics.
     pub metrics: UtilityMetrics,
+    /// t-closeness, when it was required.
+    pub t_closeness: Option<TClosenessResult>,
     /// Nodes whose classes the search computed.
     pub nodes_checked: usize,
     /// Nodes in the lattice.
@@ -42,6 +44,29 @@ pub struct Anonymization {
     pub risk_after: Option<RiskReport>,
     #[serde(skip)]
     transformation: Transformation,
+}
+
+/// The t-closeness model of a search and how close the result is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TClosenessResult {
+    /// The largest distance allowed.
+    pub t: f64,
+    /// `equal` or `hierarchical`.
+    pub ground_distance: GroundDistance,
+    /// The greatest distance of a class that is not suppressed from the whole table's
+    /// sensitive distribution (0 when every record is suppressed): at most `t`.
+    pub max_distance: f64,
+}
+
+/// The ground distance of t-closeness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundDistance {
+    /// Every two values are at distance 1.
+    Equal,
+    /// Values are as far apart as the height of their lowest common ancestor in the
+    /// sensitive attribute's hierarchy, over the hierarchy's height.
+    Hierarchical,
 }
 
 impl Anonymization {
@@ -209,9 +234,10 @@ pub(super) fn build(
             .bottom
             .roll_up(&problem.dims, &problem.layout, &found.levels, &mut scratch);
     grouping.add_distributions(&problem.bottom, &target, &mut scratch);
-    let verdict = problem
-        .model
-        .verdict(&grouping, problem.model.too_small(&grouping));
+    let verdict =
+        problem
+            .model
+            .verdict(&grouping, problem.model.too_small(&grouping), &mut scratch);
     let (failing, suppressed) = (&verdict.failing, verdict.suppressed);
     let loss = loss_per_qi(problem, &grouping, failing);
     let entropy = entropy_per_qi(problem, &grouping, failing, suppressed);
@@ -220,6 +246,28 @@ pub(super) fn build(
         discernibility: discernibility(problem.n_rows, &grouping, failing),
         average_class_size: average_class_size(problem.n_rows, failing),
         non_uniform_entropy: aggregate(UtilityMetric::NonUniformEntropy, &entropy),
+    };
+    let t_closeness = match (
+        &problem.model.t,
+        &query.t_closeness,
+        &grouping.distributions,
+    ) {
+        (Some(check), Some(closeness), Some(distributions)) => {
+            let mut max_distance = 0.0f64;
+            for (class, _) in failing.iter().enumerate().filter(|(_, &fails)| !fails) {
+                let (values, counts) = distributions.class(class);
+                max_distance = max_distance.max(check.distance(values, counts, &mut scratch));
+            }
+            Some(TClosenessResult {
+                t: check.t,
+                ground_distance: match closeness {
+                    TCloseness::EqualDistance(_) => GroundDistance::Equal,
+                    TCloseness::Hierarchical(..) => GroundDistance::Hierarchical,
+                },
+                max_distance,
+            })
+        }
+        _ => None,
     };
     let levels = query
         .qi
@@ -281,6 +329,7 @@ pub(super) fn build(
         suppressed,
         metric: query.metric,
         metrics,
+        t_closeness,
         nodes_checked: found.checked,
         nodes_total: found.total,
         risk_after,

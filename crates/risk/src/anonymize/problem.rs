@@ -3,10 +3,11 @@
 
 use table::Table;
 
-use super::grouping::{Distributions, Grouping, Layout};
-use super::{AnonymizeQuery, LDiversity, Roles};
+use super::grouping::{Distributions, Grouping, Layout, Scratch};
+use super::{AnonymizeQuery, LDiversity, Roles, TCloseness};
 use crate::classes::{Buckets, EquivalenceClasses};
 use crate::hierarchy::EncodedHierarchy;
+use crate::models::{equal_distance, global_shares, HierarchicalEmd};
 use crate::Error;
 
 /// One QI: its hierarchy encoded against the column, and per-level tables.
@@ -54,6 +55,34 @@ pub(super) enum LCheck {
     Entropy { l: f64, min_values: usize },
 }
 
+/// A class's test against t-closeness: its distance from the sensitive distribution of the
+/// whole table (every record, suppressed or not, as ARX's `DataManager.getDistribution` and
+/// `getTree` count them) is at most `t`.
+pub(super) struct TCheck {
+    /// The largest distance allowed.
+    pub(super) t: f64,
+    /// The ground distance, prepared.
+    distance: Distance,
+}
+
+/// The ground distance of t-closeness, prepared for the table.
+enum Distance {
+    /// ARX's `EqualDistanceTCloseness`, with each code's share of the table.
+    Equal(Vec<f64>),
+    /// ARX's `HierarchicalDistanceTCloseness`.
+    Hierarchical(HierarchicalEmd),
+}
+
+impl TCheck {
+    /// The distance of a class whose sensitive codes `values` occur `counts` times.
+    pub(super) fn distance(&self, values: &[u32], counts: &[u32], scratch: &mut Scratch) -> f64 {
+        match &self.distance {
+            Distance::Equal(shares) => equal_distance(shares, values, counts),
+            Distance::Hierarchical(emd) => emd.distance(values, counts, &mut scratch.emd),
+        }
+    }
+}
+
 /// The privacy models a node must satisfy.
 pub(super) struct Model {
     /// Classes smaller than this are suppressed: k, or l when that is larger (a class needs
@@ -61,6 +90,8 @@ pub(super) struct Model {
     pub(super) min_size: u32,
     /// l-diversity, if required.
     pub(super) l: Option<LCheck>,
+    /// t-closeness, if required.
+    pub(super) t: Option<TCheck>,
     /// The most records that may be suppressed.
     pub(super) max_suppressed: usize,
 }
@@ -68,10 +99,28 @@ pub(super) struct Model {
 impl Model {
     /// Whether the models are monotone: if a node satisfies them, so does every
     /// generalization of it. k-anonymity and distinct l-diversity are, with or without
-    /// suppression; entropy l-diversity only without (ARX's `EntropyLDiversity` is
-    /// "monotonic with generalization" but not "with suppression").
+    /// suppression; entropy l-diversity and t-closeness only without (ARX's
+    /// `EntropyLDiversity` and `TCloseness` are "monotonic with generalization" but not
+    /// "with suppression").
+    ///
+    /// t-closeness is monotone with generalization only where the class distance is convex:
+    /// always for the equal distance, and for the hierarchical one when the hierarchy is a
+    /// tree ([`HierarchicalEmd::is_tree`]). ARX assumes it for any hierarchy; here a hierarchy
+    /// with several roots makes the search check every node it cannot bound, so it stays
+    /// exact.
     pub(super) fn is_monotone(&self) -> bool {
-        !matches!(self.l, Some(LCheck::Entropy { .. })) || self.max_suppressed == 0
+        let monotone_with_suppression =
+            !matches!(self.l, Some(LCheck::Entropy { .. })) && self.t.is_none();
+        let monotone_with_generalization = self.t.as_ref().map_or(true, |t| match &t.distance {
+            Distance::Equal(_) => true,
+            Distance::Hierarchical(emd) => emd.is_tree(),
+        });
+        monotone_with_generalization && (monotone_with_suppression || self.max_suppressed == 0)
+    }
+
+    /// Whether the models need each class's sensitive values.
+    pub(super) fn needs_distributions(&self) -> bool {
+        self.l.is_some() || self.t.is_some()
     }
 
     /// Records in classes of `grouping` too small for the models to hold.
@@ -86,8 +135,14 @@ impl Model {
 
     /// Which classes of `grouping` violate the models, and how many records that
     /// suppresses; `too_small` is [`Model::too_small`] of `grouping`. Without the
-    /// grouping's sensitive values, classes large enough count as failing l-diversity.
-    pub(super) fn verdict(&self, grouping: &Grouping, too_small: usize) -> Verdict {
+    /// grouping's sensitive values, classes large enough count as failing l-diversity and
+    /// t-closeness.
+    pub(super) fn verdict(
+        &self,
+        grouping: &Grouping,
+        too_small: usize,
+        scratch: &mut Scratch,
+    ) -> Verdict {
         let mut verdict = Verdict {
             failing: Vec::with_capacity(grouping.n_classes()),
             suppressed: 0,
@@ -99,6 +154,15 @@ impl Model {
                     (None, _) => false,
                     (Some(l), Some(distributions)) => {
                         !is_diverse(l, count, distributions.counts(class))
+                    }
+                    (Some(_), None) => true,
+                }
+                || match (&self.t, &grouping.distributions) {
+                    (None, _) => false,
+                    (Some(t), Some(distributions)) => {
+                        let (values, counts) = distributions.class(class);
+                        let close = t.distance(values, counts, scratch) <= t.t;
+                        !close
                     }
                     (Some(_), None) => true,
                 };
@@ -204,9 +268,35 @@ impl Problem {
             Some(LCheck::Distinct(l) | LCheck::Entropy { min_values: l, .. }) => l,
             None => 1,
         };
+        let t = match (&query.t_closeness, roles.sensitive) {
+            (Some(closeness), Some(sensitive)) => {
+                let column = &columns[sensitive];
+                let mut global_counts = vec![0u64; column.dictionary().len()];
+                for &code in column.codes() {
+                    global_counts[code as usize] += 1;
+                }
+                let distance = match closeness {
+                    TCloseness::EqualDistance(_) => Distance::Equal(global_shares(&global_counts)),
+                    TCloseness::Hierarchical(_, hierarchy) => {
+                        Distance::Hierarchical(HierarchicalEmd::new(
+                            hierarchy,
+                            column.name(),
+                            column.dictionary(),
+                            &global_counts,
+                        )?)
+                    }
+                };
+                Some(TCheck {
+                    t: closeness.t(),
+                    distance,
+                })
+            }
+            _ => None,
+        };
         let model = Model {
             min_size: u32::try_from(query.k.max(l_size)).unwrap_or(u32::MAX),
             l,
+            t,
             max_suppressed: (query.max_suppression * n_rows as f64).floor() as usize,
         };
         let classes = EquivalenceClasses::new(table, &query.qi, None)?;
@@ -219,8 +309,8 @@ impl Problem {
         for &row in classes.first_row_of_class() {
             layout.pack(qi_codes.iter().map(|codes| codes[row as usize]), &mut keys);
         }
-        let distributions = match (model.l, roles.sensitive) {
-            (Some(_), Some(sensitive)) => {
+        let distributions = match (model.needs_distributions(), roles.sensitive) {
+            (true, Some(sensitive)) => {
                 let values = columns[sensitive].codes();
                 let by_class = Buckets::sorted(classes.n_classes(), || {
                     classes

@@ -210,7 +210,7 @@ impl Search<'_> {
         if too_small <= model.max_suppressed {
             grouping.add_distributions(source, &targets, &mut self.scratch);
         }
-        let verdict = model.verdict(&grouping, too_small);
+        let verdict = model.verdict(&grouping, too_small, &mut self.scratch);
         let anonymous = verdict.suppressed <= model.max_suppressed;
         if anonymous {
             if self.monotone {
@@ -237,8 +237,9 @@ impl Search<'_> {
         }
         self.bounds
             .record(problem, &self.lattice, node, &grouping, &verdict);
-        // A grouping without its sensitive values cannot serve l-diversity checks.
-        if grouping.distributions.is_some() || model.l.is_none() {
+        // A grouping without its sensitive values cannot serve l-diversity or t-closeness
+        // checks.
+        if grouping.distributions.is_some() || !model.needs_distributions() {
             self.cache.insert(grouping);
         }
         self.report()?;

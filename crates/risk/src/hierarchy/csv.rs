@@ -5,7 +5,7 @@ use crate::Error;
 
 /// Splits `bytes` into rows of fields. Empty lines (after removing a trailing `\r`) are
 /// skipped; a UTF-8 byte-order mark at the start is ignored.
-pub(super) fn parse(bytes: &[u8], delimiter: u8) -> Result<Vec<Vec<String>>, Error> {
+pub(crate) fn parse(bytes: &[u8], delimiter: u8) -> Result<Vec<Vec<String>>, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut rows = Vec::new();
     for (idx, line) in bytes.split(|&byte| byte == b'\n').enumerate() {

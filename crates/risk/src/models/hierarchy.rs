@@ -53,6 +53,16 @@ impl SensitiveHierarchy {
         Ok(Self { rows })
     }
 
+    /// Reads a hierarchy in ARX's CSV layout (as [`crate::Hierarchy::from_csv`]: one row
+    /// per line, `delimiter`-separated, optionally quoted, LF or CRLF) and checks it as
+    /// [`SensitiveHierarchy::new`] does. Unlike a quasi-identifier's hierarchy, a label may
+    /// sit under different parents (ARX's tree treats a label at a level as one node).
+    ///
+    /// Fails with [`Error::HierarchyUnreadable`] and the errors of [`SensitiveHierarchy::new`].
+    pub fn from_csv(bytes: &[u8], delimiter: u8) -> Result<Self, Error> {
+        Self::new(crate::hierarchy::csv::parse(bytes, delimiter)?)
+    }
+
     /// The number of levels, the values' own level included.
     pub fn n_levels(&self) -> usize {
         self.rows[0].len()
@@ -118,6 +128,45 @@ impl SensitiveDistributions {
         &self,
         hierarchy: &SensitiveHierarchy,
     ) -> Result<f64, Error> {
+        let emd = HierarchicalEmd::new(
+            hierarchy,
+            self.column(),
+            &self.dictionary,
+            &self.global_counts,
+        )?;
+        let mut buffers = [Vec::new(), Vec::new()];
+        Ok(self
+            .classes()
+            .map(|(values, counts)| emd.distance(values, counts, &mut buffers))
+            .fold(0.0, f64::max))
+    }
+}
+
+/// ARX's `HierarchicalDistanceTCloseness` prepared for one sensitive column: the tree of a
+/// [`SensitiveHierarchy`] over the column's values and the whole table's distribution, which
+/// every class is compared with.
+pub(crate) struct HierarchicalEmd {
+    /// Each dictionary code's leaf.
+    leaf_of_code: Vec<u32>,
+    /// Each leaf's count in the whole table.
+    global_of_leaf: Vec<i128>,
+    /// Per level above the leaves, each node's children one level below.
+    levels: Vec<Buckets>,
+    /// Values in the whole table.
+    n_total: u64,
+}
+
+impl HierarchicalEmd {
+    /// The tree of `hierarchy` over the values of `column`, whose dictionary is `dictionary`
+    /// and whose codes occur `global_counts` times in the whole table.
+    ///
+    /// Fails with [`Error::HierarchyMissesValues`] when a value that occurs has no row.
+    pub(crate) fn new(
+        hierarchy: &SensitiveHierarchy,
+        column: &str,
+        dictionary: &[String],
+        global_counts: &[u64],
+    ) -> Result<Self, Error> {
         let row_of_value: HashMap<&str, usize> = hierarchy
             .rows
             .iter()
@@ -127,10 +176,10 @@ impl SensitiveDistributions {
         // ARX numbers the leaves: the column's values first, then the hierarchy's other rows.
         let mut row_order = Vec::with_capacity(hierarchy.rows.len());
         let mut is_placed = vec![false; hierarchy.rows.len()];
-        let mut leaf_of_code = vec![0u32; self.dictionary.len()];
+        let mut leaf_of_code = vec![0u32; dictionary.len()];
         let mut n_missing = 0;
-        for (code, value) in self.dictionary.iter().enumerate() {
-            if self.global_counts[code] == 0 {
+        for (code, value) in dictionary.iter().enumerate() {
+            if global_counts[code] == 0 {
                 continue;
             }
             match row_of_value.get(value.as_str()) {
@@ -144,49 +193,81 @@ impl SensitiveDistributions {
         }
         if n_missing > 0 {
             return Err(Error::HierarchyMissesValues {
-                column: self.column().to_owned(),
+                column: column.to_owned(),
                 n_missing,
             });
         }
         row_order.extend((0..hierarchy.rows.len()).filter(|&row| !is_placed[row]));
         let mut global_of_leaf = vec![0i128; row_order.len()];
         for (code, &leaf) in leaf_of_code.iter().enumerate() {
-            global_of_leaf[leaf as usize] += i128::from(self.global_counts[code]);
+            global_of_leaf[leaf as usize] += i128::from(global_counts[code]);
         }
-        let levels = hierarchy.inner_levels(&row_order);
-        let height = levels.len() as f64;
-        let n_total = i128::from(self.n_total);
-        let mut surplus: Vec<i128> = Vec::with_capacity(row_order.len());
-        let mut surplus_above: Vec<i128> = Vec::new();
-        let mut max_distance = 0.0f64;
-        for (values, counts) in self.classes() {
-            let n_class = counts.iter().map(|&n| i128::from(n)).sum::<i128>();
-            surplus.clear();
-            surplus.extend(global_of_leaf.iter().map(|&global| global * n_class));
-            for (&value, &count) in values.iter().zip(counts) {
-                surplus[leaf_of_code[value as usize] as usize] -= i128::from(count) * n_total;
-            }
-            let mut cost = 0.0;
-            for (level, children) in (1u32..).zip(&levels) {
-                surplus_above.clear();
-                for node_children in children.iter() {
-                    let (mut positive, mut negative) = (0i128, 0i128);
-                    for &child in node_children {
-                        let child_surplus = surplus[child as usize];
-                        if child_surplus > 0 {
-                            positive += child_surplus;
-                        } else {
-                            negative -= child_surplus;
-                        }
-                    }
-                    cost += f64::from(level) / height * positive.min(negative) as f64;
-                    surplus_above.push(positive - negative);
+        Ok(Self {
+            leaf_of_code,
+            global_of_leaf,
+            levels: hierarchy.inner_levels(&row_order),
+            n_total: global_counts.iter().sum(),
+        })
+    }
+
+    /// Whether the hierarchy is a tree: one node at the top level, and every other node a
+    /// child of exactly one node. Then the distance is the cost of an optimal transport under
+    /// the tree's ultrametric, which is convex in the class's distribution, so a class merged
+    /// from classes is never farther than the farthest of them (t-closeness is monotone with
+    /// generalization). With several roots, or a label under two parents, it need not be.
+    pub(crate) fn is_tree(&self) -> bool {
+        let mut n_below = self.global_of_leaf.len();
+        for children in &self.levels {
+            let mut parents = vec![0u32; n_below];
+            for node_children in children.iter() {
+                for &child in node_children {
+                    parents[child as usize] += 1;
                 }
-                std::mem::swap(&mut surplus, &mut surplus_above);
             }
-            max_distance = max_distance.max(cost / (self.n_total as f64 * n_class as f64));
+            if parents.iter().any(|&n| n != 1) {
+                return false;
+            }
+            n_below = children.n_buckets();
         }
-        Ok(max_distance)
+        n_below == 1
+    }
+
+    /// The distance of a class whose sensitive codes `values` occur `counts` times;
+    /// `buffers` are reused between calls.
+    pub(crate) fn distance(
+        &self,
+        values: &[u32],
+        counts: &[u32],
+        buffers: &mut [Vec<i128>; 2],
+    ) -> f64 {
+        let height = self.levels.len() as f64;
+        let n_total = i128::from(self.n_total);
+        let n_class = counts.iter().map(|&n| i128::from(n)).sum::<i128>();
+        let [surplus, surplus_above] = buffers;
+        surplus.clear();
+        surplus.extend(self.global_of_leaf.iter().map(|&global| global * n_class));
+        for (&value, &count) in values.iter().zip(counts) {
+            surplus[self.leaf_of_code[value as usize] as usize] -= i128::from(count) * n_total;
+        }
+        let mut cost = 0.0;
+        for (level, children) in (1u32..).zip(&self.levels) {
+            surplus_above.clear();
+            for node_children in children.iter() {
+                let (mut positive, mut negative) = (0i128, 0i128);
+                for &child in node_children {
+                    let child_surplus = surplus[child as usize];
+                    if child_surplus > 0 {
+                        positive += child_surplus;
+                    } else {
+                        negative -= child_surplus;
+                    }
+                }
+                cost += f64::from(level) / height * positive.min(negative) as f64;
+                surplus_above.push(positive - negative);
+            }
+            std::mem::swap(surplus, surplus_above);
+        }
+        cost / (self.n_total as f64 * n_class as f64)
     }
 }
 
@@ -225,6 +306,33 @@ mod tests {
                 row: 3
             })
         );
+    }
+
+    #[test]
+    fn trees_have_one_root_and_one_parent_per_node() -> Result<(), Error> {
+        let dictionary = ["a", "b", "c"].map(str::to_owned);
+        let is_tree = |levels: &[&[&str]]| -> Result<bool, Error> {
+            let hierarchy = SensitiveHierarchy::new(rows(levels))?;
+            Ok(HierarchicalEmd::new(&hierarchy, "s", &dictionary, &[1, 1, 1])?.is_tree())
+        };
+        assert!(is_tree(&[
+            &["a", "x", "*"],
+            &["b", "x", "*"],
+            &["c", "y", "*"]
+        ])?);
+        // Two roots.
+        assert!(!is_tree(&[
+            &["a", "x", "p"],
+            &["b", "x", "p"],
+            &["c", "y", "q"]
+        ])?);
+        // x under p and under q.
+        assert!(!is_tree(&[
+            &["a", "x", "p"],
+            &["b", "y", "p"],
+            &["c", "x", "q"]
+        ])?);
+        Ok(())
     }
 
     #[test]

@@ -152,21 +152,9 @@ impl SensitiveDistributions {
     /// the values first occur, as in ARX), so that t-closeness with exactly this t holds in
     /// ARX and with the next smaller double does not.
     pub fn t_closeness_max(&self) -> f64 {
-        let shares: Vec<f64> = self
-            .global_counts
-            .iter()
-            .map(|&count| count as f64 / self.n_total as f64)
-            .collect();
+        let shares = global_shares(&self.global_counts);
         self.classes()
-            .map(|(values, counts)| {
-                let n_class = counts.iter().map(|&n| u64::from(n)).sum::<u64>() as f64;
-                let mut distance = 1.0;
-                for (&value, &count) in values.iter().zip(counts) {
-                    let share = shares[value as usize];
-                    distance += (share - f64::from(count) / n_class).abs() - share;
-                }
-                distance / 2.0
-            })
+            .map(|(values, counts)| equal_distance(&shares, values, counts))
             .fold(0.0, f64::max)
     }
 
@@ -199,6 +187,29 @@ impl fmt::Debug for SensitiveDistributions {
             .field("distinct_values", &self.dictionary.len())
             .finish_non_exhaustive()
     }
+}
+
+/// Each code's share of the whole table, `count / total` as ARX's
+/// `DataManager.getDistribution` divides.
+pub(crate) fn global_shares(global_counts: &[u64]) -> Vec<f64> {
+    let total = global_counts.iter().sum::<u64>() as f64;
+    global_counts
+        .iter()
+        .map(|&count| count as f64 / total)
+        .collect()
+}
+
+/// ARX's `EqualDistanceTCloseness` distance of a class whose sensitive codes `values` occur
+/// `counts` times from the table's `shares`: `½ (1 + Σ (|q_i − p_i| − q_i))` over the class's
+/// values in code order.
+pub(crate) fn equal_distance(shares: &[f64], values: &[u32], counts: &[u32]) -> f64 {
+    let n_class = counts.iter().map(|&n| u64::from(n)).sum::<u64>() as f64;
+    let mut distance = 1.0;
+    for (&value, &count) in values.iter().zip(counts) {
+        let share = shares[value as usize];
+        distance += (share - f64::from(count) / n_class).abs() - share;
+    }
+    distance / 2.0
 }
 
 /// The largest double l, at most the number of distinct values, for which ARX's entropy

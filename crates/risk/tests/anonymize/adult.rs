@@ -10,7 +10,10 @@
 use std::collections::BTreeMap;
 
 use crate::adult_data::{adult, data_dir};
-use risk::anonymize::{anonymize, AnonymizeQuery, LDiversity, UtilityMetric};
+use risk::anonymize::{
+    anonymize, Anonymization, AnonymizeQuery, GroundDistance, LDiversity, TCloseness, UtilityMetric,
+};
+use risk::models::SensitiveHierarchy;
 use risk::{Error, Hierarchy};
 
 const COLUMNS: [&str; 9] = [
@@ -74,6 +77,11 @@ struct Golden {
 }
 
 fn check(golden: &Golden) -> Result<(), Error> {
+    check_with_t(golden, None).map(|_| ())
+}
+
+/// Checks `golden` with t-closeness `t` added to its models; returns the result.
+fn check_with_t(golden: &Golden, t: Option<TCloseness>) -> Result<Anonymization, Error> {
     let hierarchies: BTreeMap<String, Hierarchy> = COLUMNS
         .iter()
         .map(|column| ((*column).to_owned(), hierarchy(column)))
@@ -81,6 +89,7 @@ fn check(golden: &Golden) -> Result<(), Error> {
     let mut query = AnonymizeQuery::new(golden.qi.iter().copied(), hierarchies, golden.k);
     query.sensitive = golden.sensitive.map(str::to_owned);
     query.l_diversity = golden.l;
+    query.t_closeness = t;
     query.max_suppression = golden.max_suppression;
     query.metric = golden.metric;
     let found = anonymize(adult(), &query, &mut |_| true)?;
@@ -95,7 +104,7 @@ fn check(golden: &Golden) -> Result<(), Error> {
     assert_eq!(loss, golden.loss_per_qi);
     let entropy: Vec<f64> = found.levels.iter().map(|l| l.non_uniform_entropy).collect();
     assert_eq!(entropy, golden.entropy_per_qi);
-    Ok(())
+    Ok(found)
 }
 
 #[test]
@@ -650,6 +659,187 @@ fn k3_and_entropy_diversity_with_2_percent_suppression() -> Result<(), Error> {
             102448.1135856797,
         ],
     })
+}
+
+fn sensitive_hierarchy(column: &str) -> SensitiveHierarchy {
+    let path = data_dir().join(format!("adult_hierarchy_{column}.csv"));
+    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{error}"));
+    SensitiveHierarchy::from_csv(&bytes, b';').unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// k = 5 and 0.2-closeness of salary-class: the optimum with and without suppression. ARX
+/// (`EqualDistanceTCloseness` and `HierarchicalDistanceTCloseness` over
+/// `adult_hierarchy_salary-class.csv`, whose two values share one parent) finds the same
+/// nodes with either ground distance.
+fn k5_salary_close(max_suppression: f64) -> Golden {
+    if max_suppression == 0.0 {
+        Golden {
+            qi: EIGHT,
+            sensitive: Some("salary-class"),
+            k: 5,
+            l: None,
+            max_suppression,
+            metric: UtilityMetric::Loss,
+            levels: &[0, 4, 1, 2, 3, 2, 2, 1],
+            suppressed: 0,
+            loss: 0.7356357249611247,
+            loss_per_qi: &[0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.2867336893],
+            discernibility: 1.77097184E8,
+            average_class_size: 5027.0,
+            entropy: 458845.9909119407,
+            entropy_per_qi: &[
+                0.0,
+                170257.8596997991,
+                23375.0352725208,
+                54887.1167171445,
+                87870.4227341272,
+                25086.8680139638,
+                42571.8694091557,
+                54796.8190652296,
+            ],
+        }
+    } else {
+        Golden {
+            qi: EIGHT,
+            sensitive: Some("salary-class"),
+            k: 5,
+            l: None,
+            max_suppression,
+            metric: UtilityMetric::Loss,
+            levels: &[0, 4, 0, 2, 3, 0, 1, 2],
+            suppressed: 1022,
+            loss: 0.48114422408681934,
+            loss_per_qi: &[
+                0.0338836947,
+                1.0,
+                0.0338836947,
+                1.0,
+                1.0,
+                0.0338836947,
+                0.3099169247,
+                1.0,
+            ],
+            discernibility: 2.93191322E8,
+            average_class_size: 354.84705882352944,
+            entropy: 448412.12439869635,
+            entropy_per_qi: &[
+                1021.9294169245,
+                170257.8596997991,
+                1946.2960784495,
+                54887.1167171445,
+                87870.4227341272,
+                4590.6106929302,
+                25389.7754736417,
+                102448.1135856797,
+            ],
+        }
+    }
+}
+
+#[test]
+fn k5_and_equal_distance_t_closeness_without_suppression() -> Result<(), Error> {
+    let found = check_with_t(&k5_salary_close(0.0), Some(TCloseness::EqualDistance(0.2)))?;
+    let closeness = found.t_closeness.as_ref().map(|t| (t.t, t.ground_distance));
+    assert_eq!(closeness, Some((0.2, GroundDistance::Equal)));
+    assert!(found.t_closeness.is_some_and(|t| t.max_distance <= 0.2));
+    Ok(())
+}
+
+/// With suppression t-closeness is not monotone (ARX: `TCloseness` is not "monotonic with
+/// suppression"), so the search checks about 3,200 of the 4,320 nodes, as ARX does.
+#[test]
+#[ignore = "about 15 s without optimizations: cargo test --release -p risk --test anonymize -- --ignored"]
+fn k5_and_equal_distance_t_closeness_with_5_percent_suppression() -> Result<(), Error> {
+    let found = check_with_t(&k5_salary_close(0.05), Some(TCloseness::EqualDistance(0.2)))?;
+    assert!(found.t_closeness.is_some_and(|t| t.max_distance <= 0.2));
+    Ok(())
+}
+
+#[test]
+fn k5_and_hierarchical_t_closeness_of_salary_class_without_suppression() -> Result<(), Error> {
+    let t = TCloseness::Hierarchical(0.2, sensitive_hierarchy("salary-class"));
+    let found = check_with_t(&k5_salary_close(0.0), Some(t))?;
+    let closeness = found.t_closeness.as_ref().map(|t| t.ground_distance);
+    assert_eq!(closeness, Some(GroundDistance::Hierarchical));
+    Ok(())
+}
+
+#[test]
+#[ignore = "about 15 s without optimizations: cargo test --release -p risk --test anonymize -- --ignored"]
+fn k5_and_hierarchical_t_closeness_of_salary_class_with_5_percent_suppression() -> Result<(), Error>
+{
+    let t = TCloseness::Hierarchical(0.2, sensitive_hierarchy("salary-class"));
+    check_with_t(&k5_salary_close(0.05), Some(t)).map(|_| ())
+}
+
+/// k = 5 and hierarchical 0.2-closeness of occupation over `adult_hierarchy_occupation.csv`
+/// (two levels above the values), with and without 5 % suppression.
+#[test]
+fn k5_and_hierarchical_t_closeness_of_occupation() -> Result<(), Error> {
+    let without = Golden {
+        qi: BUT_OCCUPATION,
+        sensitive: Some("occupation"),
+        k: 5,
+        l: None,
+        max_suppression: 0.0,
+        metric: UtilityMetric::Loss,
+        levels: &[0, 4, 1, 1, 3, 2, 2, 1],
+        suppressed: 0,
+        loss: 0.7591763053456835,
+        loss_per_qi: &[0.0, 1.0, 1.0, 0.4331609309, 1.0, 1.0, 1.0, 1.0],
+        discernibility: 2.90180796E8,
+        average_class_size: 7540.5,
+        entropy: 398400.0741806447,
+        entropy_per_qi: &[
+            0.0,
+            170257.8596997991,
+            23375.0352725208,
+            24819.8943972959,
+            87870.4227341272,
+            25086.8680139638,
+            42571.8694091557,
+            24418.1246537822,
+        ],
+    };
+    let t = || {
+        Some(TCloseness::Hierarchical(
+            0.2,
+            sensitive_hierarchy("occupation"),
+        ))
+    };
+    check_with_t(&without, t())?;
+    let with = Golden {
+        max_suppression: 0.05,
+        levels: &[1, 4, 0, 0, 3, 1, 2, 1],
+        suppressed: 1384,
+        loss: 0.6128064960163953,
+        loss_per_qi: &[
+            1.0,
+            1.0,
+            0.0458855513,
+            0.0458855513,
+            1.0,
+            0.3077954048,
+            1.0,
+            1.0,
+        ],
+        discernibility: 2.7077217E8,
+        average_class_size: 1206.48,
+        entropy: 374778.01889889664,
+        entropy_per_qi: &[
+            27417.6400764651,
+            170257.8596997991,
+            2133.1153351935,
+            3309.2083507845,
+            87870.4227341272,
+            16799.7786395894,
+            42571.8694091557,
+            24418.1246537822,
+        ],
+        ..without
+    };
+    check_with_t(&with, t())?;
+    Ok(())
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub(crate) struct RefQuery<'a> {
     pub(crate) k: usize,
     pub(crate) sensitive: Option<&'a str>,
     pub(crate) l: Option<LDiversity>,
+    /// t-closeness: t, and the sensitive hierarchy's rows for the hierarchical distance.
+    pub(crate) t: Option<(f64, Option<&'a [Vec<String>]>)>,
     pub(crate) max_suppression: f64,
     pub(crate) metric: UtilityMetric,
 }
@@ -70,6 +72,92 @@ fn first_order(items: &[String]) -> Vec<String> {
     seen
 }
 
+/// ARX's `EqualDistanceTCloseness` distance of a class from the whole table: `dist` the
+/// class's value counts, `order` the values in first-occurrence order, `global` their counts
+/// in the table of `n` rows.
+fn equal_distance(
+    dist: &BTreeMap<String, usize>,
+    order: &[String],
+    global: &BTreeMap<String, usize>,
+    n: usize,
+) -> f64 {
+    let size = dist.values().sum::<usize>() as f64;
+    let mut value = 1.0;
+    for v in order {
+        if let Some(&c) = dist.get(v) {
+            let share = global[v] as f64 / n as f64;
+            value += (share - c as f64 / size).abs() - share;
+        }
+    }
+    value / 2.0
+}
+
+/// ARX's `HierarchicalDistanceTCloseness` distance of a class, written out over labels:
+/// leaves are the table's values in first-occurrence order, then the hierarchy's other rows;
+/// a node is a label at a level, its children the labels one level below in its rows, and
+/// nodes cost `level / height · min(pos, neg)` level by level in the order of their first
+/// leaf.
+fn hierarchical_distance(
+    dist: &BTreeMap<String, usize>,
+    order: &[String],
+    global: &BTreeMap<String, usize>,
+    n: usize,
+    rows: &[Vec<String>],
+) -> f64 {
+    let mut leaves: Vec<&Vec<String>> = order
+        .iter()
+        .map(|v| {
+            rows.iter()
+                .find(|row| row[0] == *v)
+                .expect("a row per value")
+        })
+        .collect();
+    leaves.extend(rows.iter().filter(|row| !order.contains(&row[0])));
+    let size = dist.values().sum::<usize>() as i128;
+    let height = rows[0].len() - 1;
+    // The surplus of each label at the level below, starting with the leaves.
+    let mut below: BTreeMap<&str, i128> = leaves
+        .iter()
+        .map(|row| {
+            let g = global.get(&row[0]).copied().unwrap_or(0) as i128;
+            let c = dist.get(&row[0]).copied().unwrap_or(0) as i128;
+            (row[0].as_str(), g * size - c * n as i128)
+        })
+        .collect();
+    let mut cost = 0.0;
+    for level in 1..=height {
+        let mut nodes: Vec<&str> = Vec::new();
+        for row in &leaves {
+            if !nodes.contains(&row[level].as_str()) {
+                nodes.push(&row[level]);
+            }
+        }
+        let mut above = BTreeMap::new();
+        for node in nodes {
+            let mut children: Vec<&str> = leaves
+                .iter()
+                .filter(|row| row[level] == node)
+                .map(|row| row[level - 1].as_str())
+                .collect();
+            children.sort_unstable();
+            children.dedup();
+            let (mut pos, mut neg) = (0i128, 0i128);
+            for child in children {
+                let surplus = below[child];
+                if surplus > 0 {
+                    pos += surplus;
+                } else {
+                    neg -= surplus;
+                }
+            }
+            cost += level as f64 / height as f64 * pos.min(neg) as f64;
+            above.insert(node, pos - neg);
+        }
+        below = above;
+    }
+    cost / (n as f64 * size as f64)
+}
+
 fn round(value: f64) -> f64 {
     (value * 1e10).floor() / 1e10
 }
@@ -103,6 +191,10 @@ pub(crate) fn evaluate(table: &Table, query: &RefQuery<'_>, levels: &[usize]) ->
         .collect();
     let sensitive = query.sensitive.map(|name| column(table, name));
     let sensitive_order = sensitive.as_deref().map(first_order).unwrap_or_default();
+    let mut global: BTreeMap<String, usize> = BTreeMap::new();
+    for value in sensitive.iter().flatten() {
+        *global.entry(value.clone()).or_default() += 1;
+    }
     // Classes in order of their first row.
     let mut index: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut classes: Vec<(Vec<String>, usize, BTreeMap<String, usize>)> = Vec::new();
@@ -136,7 +228,14 @@ pub(crate) fn evaluate(table: &Table, query: &RefQuery<'_>, levels: &[usize]) ->
                     dist.len() < l.ceil() as usize || sum > total * (total.ln() - l.ln())
                 }
             };
-            *count < query.k || l_fails
+            let t_fails = match query.t {
+                None => false,
+                Some((t, None)) => equal_distance(dist, &sensitive_order, &global, n) > t,
+                Some((t, Some(rows))) => {
+                    hierarchical_distance(dist, &sensitive_order, &global, n, rows) > t
+                }
+            };
+            *count < query.k || l_fails || t_fails
         })
         .collect();
     let suppressed: usize = classes
