@@ -69,6 +69,7 @@ impl Detector {
             }
         }
         labelled_values(text, &labels, &hits, &mut candidates);
+        extend_ids(text.as_bytes(), &labels, &mut candidates);
         words::candidates(text, &labels, self.dict, &mut candidates);
         resolve(text, candidates)
     }
@@ -617,6 +618,70 @@ fn is_year(value: &[u8]) -> bool {
     value.len() == 4
         && value.iter().all(u8::is_ascii_digit)
         && (value.starts_with(b"19") || value.starts_with(b"20"))
+}
+
+/// Identifiers written in groups ("XEH 448569899 01", "030 542 5384", "B700 09642"):
+/// a number or code takes in the short groups right after it that hold a digit,
+/// and a short capitalised prefix right before it that is not a label.
+fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
+    const ID_KINDS: [Kind; 8] = [
+        Kind::Mrn,
+        Kind::HealthPlan,
+        Kind::Account,
+        Kind::OtherId,
+        Kind::License,
+        Kind::Device,
+        Kind::Biometric,
+        Kind::Vehicle,
+    ];
+    for c in candidates.iter_mut().filter(|c| ID_KINDS.contains(&c.kind)) {
+        for _ in 0..2 {
+            if b.get(c.end) != Some(&b' ') {
+                break;
+            }
+            let len = b[c.end + 1..]
+                .iter()
+                .take(7)
+                .take_while(|x| x.is_ascii_alphanumeric())
+                .count();
+            let group = &b[c.end + 1..c.end + 1 + len];
+            let ends = b.get(c.end + 1 + len).map_or(true, |x| {
+                !x.is_ascii_alphanumeric() && *x != b'/' && *x != b'.'
+                    || *x == b'.' && b.get(c.end + 2 + len).map_or(true, |y| !y.is_ascii_digit())
+            });
+            if (2..=6).contains(&len) && ends && group.iter().all(u8::is_ascii_digit) {
+                c.end += 1 + len;
+            } else {
+                break;
+            }
+        }
+        if c.start >= 2 && b[c.start - 1] == b' ' {
+            let from = b[..c.start - 1]
+                .iter()
+                .rposition(|x| !x.is_ascii_alphanumeric())
+                .map_or(0, |p| p + 1);
+            let group = &b[from..c.start - 1];
+            let capitals = (1..=4).contains(&group.len())
+                && group[0].is_ascii_uppercase()
+                && group
+                    .iter()
+                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+                && group.iter().filter(|x| x.is_ascii_uppercase()).count() <= 3;
+            let labelled = labels.iter().any(|l| l.start < c.start - 1 && from < l.end);
+            let digits_in_id = b[c.start..c.end]
+                .iter()
+                .filter(|x| x.is_ascii_digit())
+                .count()
+                >= 5;
+            if capitals
+                && !labelled
+                && digits_in_id
+                && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
+            {
+                c.start = from;
+            }
+        }
+    }
 }
 
 /// Non-overlapping spans: at each overlap the longer candidate wins (then
