@@ -184,6 +184,14 @@ pub struct AnonymizeArgs {
     /// Sensitive column.
     #[arg(long, value_name = "S")]
     pub sensitive: Option<String>,
+    /// t-closeness of the sensitive column: every kept class within this earth mover's
+    /// distance (0 < t <= 1) of the whole file's distribution (equal ground distance).
+    #[arg(long, value_name = "T", requires = "sensitive")]
+    pub t: Option<f64>,
+    /// A hierarchy of the sensitive column in ARX's CSV format: t-closeness with
+    /// hierarchical ground distance.
+    #[arg(long = "sensitive-hierarchy", value_name = "FILE", requires = "t")]
+    pub sensitive_hierarchy: Option<PathBuf>,
     /// Largest fraction of records that may be suppressed.
     #[arg(long = "max-suppression", default_value_t = 0.0)]
     pub max_suppression: f64,

@@ -511,6 +511,8 @@ fn anonymize(args: &AnonymizeArgs) -> Result<Output, Failure> {
         k: args.k,
         l: args.l,
         sensitive: args.sensitive.clone(),
+        t: args.t,
+        sensitive_hierarchy: args.sensitive_hierarchy.clone(),
         max_suppression: args.max_suppression,
         threshold: args.threshold,
         out: args.out.clone(),
@@ -535,6 +537,15 @@ fn anonymize(args: &AnonymizeArgs) -> Result<Output, Failure> {
         a.metrics.average_class_size,
         a.metrics.non_uniform_entropy
     );
+    if let Some(t) = &a.t_closeness {
+        let _ = writeln!(
+            human,
+            "t-closeness ({} distance): t = {}, greatest distance of a kept class {:.6}",
+            t.ground_distance.as_str(),
+            t.t,
+            t.max_distance
+        );
+    }
     let before = &outcome.risk_before;
     let _ = writeln!(
         human,

@@ -1121,3 +1121,132 @@ fn anonymize_input_errors_are_specific() {
         "COL=FILE expected"
     );
 }
+
+#[test]
+fn anonymize_with_t_closeness_transcript() {
+    let ws = Workspace::new();
+    let qi: Vec<&str> = ADULT_QI_8.split(',').collect();
+    // k = 5 and equal-distance 0.2-closeness of salary-class: ARX 3.9's optimum.
+    let run = anonymize_adult(
+        &ws,
+        ADULT_QI_8,
+        "5",
+        &qi,
+        &["--sensitive", "salary-class", "--t", "0.2"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let (report, timing) = run.stdout.trim_end().rsplit_once('\n').unwrap();
+    assert!(timing.starts_with("Searched "), "{timing}");
+    assert_eq!(
+        report,
+        "Chosen generalization: sex=0/1, age=4/4, race=1/1, marital-status=2/2, education=3/3, native-country=2/2, workclass=2/2, occupation=1/2\n\
+         Suppressed records: 0 of 30162\n\
+         Loss 0.735636, discernibility 177097184, average class size 5027.000, non-uniform entropy 458845.991\n\
+         t-closeness (equal distance): t = 0.2, greatest distance of a kept class 0.188526\n\
+         Before: k = 1, average prosecutor risk 0.600391, highest 1.000000\n\
+         After:  k = 2555, average prosecutor risk 0.000199, highest 0.000391"
+    );
+
+    // Hierarchical distance over occupation's hierarchy, the other eight columns as QIs.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data");
+    let occupation = dir.join("adult_hierarchy_occupation.csv");
+    let others = "sex,age,race,marital-status,education,native-country,workclass,salary-class";
+    let qi: Vec<&str> = others.split(',').collect();
+    let run = anonymize_adult(
+        &ws,
+        others,
+        "5",
+        &qi,
+        &[
+            "--sensitive",
+            "occupation",
+            "--t",
+            "0.2",
+            "--sensitive-hierarchy",
+            occupation.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let j = run.json();
+    let levels: Vec<i64> = j["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["level"].as_i64().unwrap())
+        .collect();
+    assert_eq!(levels, [0, 4, 1, 1, 3, 2, 2, 1]);
+    assert_eq!(j["metrics"]["loss"], 0.7591763053456835);
+    assert_eq!(j["t_closeness"]["t"], 0.2);
+    assert_eq!(j["t_closeness"]["ground_distance"], "hierarchical");
+    assert!(j["t_closeness"]["max_distance"].as_f64().unwrap() <= 0.2);
+    // Without t the key is null.
+    let plain = anonymize_adult(&ws, "sex", "5", &["sex"], &["--json"]).json();
+    assert!(plain["t_closeness"].is_null());
+}
+
+#[test]
+fn anonymize_t_closeness_errors_are_specific() {
+    let ws = Workspace::new();
+    for t in ["0", "-0.5", "1.5", "NaN"] {
+        let t = format!("--t={t}");
+        let r = anonymize_adult(
+            &ws,
+            "sex",
+            "2",
+            &["sex"],
+            &["--sensitive", "salary-class", &t],
+        );
+        assert_eq!(r.code, 1, "t = {t}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("t must be greater than 0 and at most 1"),
+            "{}",
+            r.stderr
+        );
+    }
+    let no_sensitive = anonymize_adult(&ws, "sex", "2", &["sex"], &["--t", "0.2"]);
+    assert_eq!(no_sensitive.code, 2, "{}", no_sensitive.stderr);
+    assert!(
+        no_sensitive.stderr.contains("--sensitive"),
+        "{}",
+        no_sensitive.stderr
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../risk/tests/data");
+    let salary = dir.join("adult_hierarchy_salary-class.csv");
+    let no_t = anonymize_adult(
+        &ws,
+        "sex",
+        "2",
+        &["sex"],
+        &[
+            "--sensitive",
+            "salary-class",
+            "--sensitive-hierarchy",
+            salary.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(no_t.code, 2, "{}", no_t.stderr);
+    // A hierarchy that misses a value of the sensitive column.
+    let tmp = tempfile::tempdir().unwrap();
+    let partial = write(tmp.path(), "salary.csv", b">50K;*\n");
+    let r = anonymize_adult(
+        &ws,
+        "sex",
+        "2",
+        &["sex"],
+        &[
+            "--sensitive",
+            "salary-class",
+            "--t",
+            "0.2",
+            "--sensitive-hierarchy",
+            partial.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("does not cover 1 of the values") && !r.stderr.contains("<=50K"),
+        "{}",
+        r.stderr
+    );
+}

@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use risk::anonymize::{anonymize, Anonymization, AnonymizeQuery, LDiversity, SearchProgress};
+use risk::anonymize::{
+    anonymize, Anonymization, AnonymizeQuery, LDiversity, SearchProgress, TCloseness,
+};
 use risk::hierarchy::Hierarchy;
-use risk::models::{RiskQuery, RiskReport, SensitiveAttribute};
+use risk::models::{RiskQuery, RiskReport, SensitiveAttribute, SensitiveHierarchy};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use table::{CsvOptions, Table};
@@ -28,6 +30,11 @@ pub struct AnonymizeRequest {
     pub l: Option<usize>,
     /// Sensitive column.
     pub sensitive: Option<String>,
+    /// t-closeness of the sensitive column, if required: equal ground distance, or
+    /// hierarchical over `sensitive_hierarchy`.
+    pub t: Option<f64>,
+    /// Hierarchy file (ARX CSV format) of the sensitive column, for hierarchical t-closeness.
+    pub sensitive_hierarchy: Option<PathBuf>,
     /// Largest fraction of records that may be suppressed.
     pub max_suppression: f64,
     /// Risk threshold of the figures before and after.
@@ -65,6 +72,19 @@ fn hierarchy_file(column: &str, path: &Path) -> Result<Hierarchy, Error> {
     })
 }
 
+fn sensitive_hierarchy_file(column: &str, path: &Path) -> Result<SensitiveHierarchy, Error> {
+    let label = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::InputFile {
+        path: label,
+        source,
+    })?;
+    let delimiter = table::sniff_delimiter(&bytes);
+    SensitiveHierarchy::from_csv(&bytes, delimiter).map_err(|e| Error::Hierarchy {
+        column: column.to_string(),
+        source: e,
+    })
+}
+
 /// Anonymizes a delimited file; `progress` may cancel by returning `false`.
 pub fn anonymize_file(
     path: &Path,
@@ -86,6 +106,17 @@ pub fn anonymize_file(
     let mut query = AnonymizeQuery::new(request.qi.clone(), hierarchies, request.k);
     query.sensitive = request.sensitive.clone();
     query.l_diversity = request.l.map(LDiversity::Distinct);
+    query.t_closeness = match (request.t, &request.sensitive_hierarchy) {
+        (Some(t), Some(file)) => {
+            let column = request.sensitive.as_deref().unwrap_or_default();
+            Some(TCloseness::Hierarchical(
+                t,
+                sensitive_hierarchy_file(column, file)?,
+            ))
+        }
+        (Some(t), None) => Some(TCloseness::EqualDistance(t)),
+        (None, _) => None,
+    };
     query.max_suppression = request.max_suppression;
     query.threshold = request.threshold;
 

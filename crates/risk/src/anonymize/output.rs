@@ -69,6 +69,16 @@ pub enum GroundDistance {
     Hierarchical,
 }
 
+impl GroundDistance {
+    /// The name as serialized: `equal` or `hierarchical`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Equal => "equal",
+            Self::Hierarchical => "hierarchical",
+        }
+    }
+}
+
 impl Anonymization {
     /// Whether each row is suppressed, in row order.
     pub fn suppressed_rows(&self) -> &[bool] {
