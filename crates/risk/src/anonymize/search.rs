@@ -8,8 +8,9 @@
 //! grouping below it), checked against the privacy models and, when it satisfies them,
 //! evaluated exactly.
 //!
-//! With monotone models (k-anonymity, distinct l-diversity, entropy l-diversity without
-//! suppression) results are tagged through the lattice: a node that satisfies the models
+//! With monotone models (k-anonymity, distinct l-diversity, entropy l-diversity and
+//! t-closeness without suppression, the hierarchical distance over a tree) results are
+//! tagged through the lattice: a node that satisfies the models
 //! makes all its generalizations satisfy them, one that does not makes all its
 //! specializations fail. A node whose status is still unknown is resolved by a binary
 //! search along a path of unknown nodes from it to the top, as ARX's Flash does, so that
