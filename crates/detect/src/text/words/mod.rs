@@ -1,0 +1,650 @@
+//! The word pass: names, places and month names, decided per word from the
+//! dictionaries, the word's shape (Capitalised, UPPER, initial) and its
+//! context (a title or label before it, a name next to it, a state after it).
+//!
+//! This file splits the text into words and decides names; `names` holds the
+//! name rules, `places` the place and facility rules.
+
+use super::labels::{Cue, Label};
+use super::Candidate;
+use crate::dictionaries::{Dictionaries, Lists};
+use crate::Kind;
+
+mod names;
+mod places;
+
+use names::{
+    acts_like_a_person, adjacent, at_work_before, employer, function_word,
+    lowercase_credential_follows, name_suffix_follows, only_separators, pair, particle, title_fits,
+    Names, NAME_SUFFIXES,
+};
+use places::{place_follows, places, FACILITY_HEADS};
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `Smith`
+    Capital,
+    /// `SMITH`
+    Upper,
+    /// `J` or `J.`
+    Initial,
+    /// `smith`, `mcDonald`
+    Lower,
+}
+
+/// One word of the text with what the dictionaries say about it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    shape: Shape,
+    /// The previous non-blank character ends a sentence or a line.
+    sentence_start: bool,
+    first: bool,
+    last: bool,
+    place: bool,
+    common: bool,
+    medical: bool,
+    stop: bool,
+    /// Never a name: part of a label, a heading before `:`, a month or
+    /// weekday, an eponym before "sign" or "disease".
+    blocked: bool,
+    /// Two or three capitals ("BUN", "MEI"): a name only next to another.
+    acronym: bool,
+    /// "I" or "A" without a dot: a pronoun or article unless between two names.
+    lone: bool,
+    /// The last word of a place of care ("Hospital", "Clinic").
+    facility_head: bool,
+    /// A month's name or a holiday.
+    month_like: bool,
+    /// A US state's name or code.
+    state: bool,
+    /// Could begin a place name of several words.
+    place_first: bool,
+}
+
+impl Word {
+    fn capitalised(&self) -> bool {
+        matches!(self.shape, Shape::Capital | Shape::Upper)
+    }
+
+    fn in_name_lists(&self) -> bool {
+        self.first || self.last
+    }
+
+    /// Other meanings than a name: a common word, medical vocabulary or a
+    /// word that is never a name in notes.
+    fn ordinary(&self) -> bool {
+        self.common || self.medical || self.stop
+    }
+
+    /// A name on the dictionaries' word alone.
+    fn clear_name(&self) -> bool {
+        self.capitalised()
+            && self.in_name_lists()
+            && !self.ordinary()
+            && !self.blocked
+            && !self.acronym
+    }
+
+    /// Could be part of a name next to a clear one or after a title.
+    fn name_like(&self) -> bool {
+        if self.blocked {
+            return false;
+        }
+        match self.shape {
+            Shape::Initial => true,
+            Shape::Capital | Shape::Upper => {
+                !self.stop
+                    && !self.medical
+                    && (self.in_name_lists() || !self.common && !self.acronym)
+            }
+            Shape::Lower => false,
+        }
+    }
+
+    /// A lower-case word that is a name and nothing else ("dr becker").
+    fn lower_name(&self) -> bool {
+        self.shape == Shape::Lower && self.in_name_lists() && !self.ordinary() && !self.blocked
+    }
+}
+
+const MONTHS: [&str; 10] = [
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const NOT_NAMES: [&str; 19] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const LANGUAGES: [&str; 24] = [
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "italian",
+    "portuguese",
+    "russian",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "vietnamese",
+    "korean",
+    "japanese",
+    "arabic",
+    "hindi",
+    "urdu",
+    "bengali",
+    "polish",
+    "haitian",
+    "creole",
+    "somali",
+    "amharic",
+    "tagalog",
+    "farsi",
+];
+
+const HOLIDAYS: [&str; 6] = [
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "halloween",
+    "hanukkah",
+    "kwanzaa",
+];
+
+const MONTH_LEAD_INS: [&str; 14] = [
+    "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after",
+    "through", "last", "next",
+];
+
+/// Words after an eponym that make it a disease or sign, not a person.
+const EPONYM_HEADS: [&str; 23] = [
+    "sign",
+    "signs",
+    "disease",
+    "syndrome",
+    "palsy",
+    "test",
+    "maneuver",
+    "criteria",
+    "score",
+    "classification",
+    "procedure",
+    "operation",
+    "phenomenon",
+    "reflex",
+    "tear",
+    "tears",
+    "lymphoma",
+    "sarcoma",
+    "ulcer",
+    "fracture",
+    "catheter",
+    "scale",
+    "esophagus",
+];
+
+/// Splits `text` into words: runs of letters (any non-ASCII byte counts as a
+/// letter) with inner apostrophes or hyphens, plus a trailing `.` on a single
+/// capital (an initial).
+fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
+    let b = text.as_bytes();
+    let mut words = Vec::new();
+    let mut i = 0;
+    let mut lower = String::with_capacity(32);
+    let mut label = 0;
+    while i < b.len() {
+        if !is_letter(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len()
+            && (is_letter(b[i])
+                || ((b[i] == b'\'' || b[i] == b'-') && i + 1 < b.len() && is_letter(b[i + 1])))
+        {
+            i += 1;
+        }
+        let end = i;
+        let glued = (start > 0 && b[start - 1].is_ascii_digit())
+            || (end < b.len() && b[end].is_ascii_digit());
+        if glued || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let raw = &text[start..end];
+        let raw = raw.strip_suffix("'s").unwrap_or(raw);
+        let shape = shape_of(raw);
+        let end_word = start + raw.len();
+        while label < labels.len() && labels[label].end <= start {
+            label += 1;
+        }
+        let in_label =
+            label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
+        let sentence_start = sentence_start(b, start);
+        let capitalised = shape != Shape::Lower;
+        let heading = capitalised
+            && b.get(end_word) == Some(&b':')
+            && (sentence_start || words_since_line_start(b, start) < 3);
+        let lab = capitalised
+            && raw.len() <= 2
+            && b.get(end_word) == Some(&b' ')
+            && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
+        let lone_letter =
+            shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
+        let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
+        let credential = capitalised
+            && raw.len() <= 6
+            && NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw));
+        let after_year = capitalised && year_before(b, start);
+        let mut word = Word {
+            start,
+            end: end_word,
+            shape,
+            sentence_start,
+            first: false,
+            last: false,
+            place: false,
+            common: false,
+            medical: false,
+            stop: false,
+            blocked: in_label || heading || lab || after_hyphen || credential || after_year,
+            acronym: shape == Shape::Upper && raw.len() <= 3,
+            lone: lone_letter,
+            facility_head: false,
+            month_like: false,
+            state: false,
+            place_first: false,
+        };
+        let near_label = label > 0 && start - labels[label - 1].end <= 4
+            || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
+        let after_name = words
+            .last()
+            .is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
+        if shape != Shape::Lower || near_label || after_name {
+            lower.clear();
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
+            }
+            let raw_lists = dict.lists(lower.as_str());
+            word.place = raw_lists & Lists::PLACE != 0;
+            word.state = raw_lists & Lists::STATE != 0;
+            word.place_first = raw_lists & Lists::PLACE_FIRST != 0;
+            word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
+            if shape != Shape::Lower {
+                word.facility_head = FACILITY_HEADS.contains(&lower.as_str());
+                word.month_like =
+                    NOT_NAMES[..12].contains(&lower.as_str()) || HOLIDAYS.contains(&lower.as_str());
+                word.blocked |= NOT_NAMES.contains(&lower.as_str())
+                    || LANGUAGES.contains(&lower.as_str())
+                    || eponym(b, end_word)
+                    || words.last().is_some_and(|p: &Word| {
+                        p.end + 1 == start && part_of_state(text, p, &lower, dict)
+                    });
+            }
+            if lower.contains('-') {
+                let parts: Vec<u8> = lower.split('-').map(|p| dict.lists(p)).collect();
+                word.first = parts.iter().any(|l| l & Lists::FIRST != 0);
+                word.last = parts.iter().any(|l| l & Lists::LAST != 0);
+                word.common = parts.iter().all(|l| l & Lists::COMMON != 0);
+                word.medical = parts.iter().all(|l| l & Lists::MEDICAL != 0);
+            } else {
+                let key_lists = if lower.chars().all(char::is_alphanumeric) {
+                    raw_lists
+                } else {
+                    lower.retain(char::is_alphanumeric);
+                    dict.lists(lower.as_str())
+                };
+                word.first = key_lists & Lists::FIRST != 0;
+                word.last = key_lists & Lists::LAST != 0;
+                word.medical = key_lists & Lists::MEDICAL != 0;
+                word.stop = key_lists & Lists::STOP != 0;
+            }
+        }
+        if shape == Shape::Initial && end < b.len() && b[end] == b'.' {
+            word.end = end + 1;
+        }
+        words.push(word);
+    }
+    words
+}
+
+/// Latin letters without their diacritics, for dictionary lookups
+/// ("Lucía" → "lucia", "Łukasz" → "lukasz").
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// Words between the start of the line and `at`.
+fn words_since_line_start(b: &[u8], at: usize) -> usize {
+    let line_start = b[..at]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    b[line_start..at]
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+fn is_letter(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c >= 0x80
+}
+
+fn shape_of(raw: &str) -> Shape {
+    let mut chars = raw.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Lower;
+    };
+    if !first.is_uppercase() {
+        return Shape::Lower;
+    }
+    let mut letters = 0;
+    let mut all_upper = true;
+    for c in chars.filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters == 0 {
+        Shape::Initial
+    } else if all_upper {
+        Shape::Upper
+    } else {
+        Shape::Capital
+    }
+}
+
+/// "North Carolina", "New Hampshire": the word ends a state's name.
+fn part_of_state(text: &str, previous: &Word, lower: &str, dict: &Dictionaries) -> bool {
+    const FIRST_WORDS: [&str; 7] = [
+        "north", "south", "west", "new", "rhode", "district", "puerto",
+    ];
+    let prev = text[previous.start..previous.end].to_lowercase();
+    FIRST_WORDS.contains(&prev.as_str()) && dict.states.contains(format!("{prev} {lower}").as_str())
+}
+
+/// "2011 Nissan Altima": up to three capitalised words after a year are a
+/// make and model, not a name.
+fn year_before(b: &[u8], start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..3 {
+        if i < 5 || b[i - 1] != b' ' {
+            return false;
+        }
+        let prev = &b[i - 5..i - 1];
+        if prev.iter().all(u8::is_ascii_digit)
+            && (prev.starts_with(b"19") || prev.starts_with(b"20"))
+        {
+            return i < 6 || !b[i - 6].is_ascii_alphanumeric();
+        }
+        let word_start = b[..i - 1]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+            .map_or(0, |p| p + 1);
+        if word_start + 1 >= i || !b[word_start].is_ascii_uppercase() {
+            return false;
+        }
+        i = word_start;
+    }
+    false
+}
+
+/// "Parkinson's disease", "Murphy sign": the word after is an eponym's head.
+fn eponym(b: &[u8], end: usize) -> bool {
+    let mut i = end;
+    if b[i..].starts_with(b"'s") || b[i..].starts_with(b"' ") {
+        i += if b[i + 1] == b's' { 2 } else { 1 };
+    }
+    if b.get(i) != Some(&b' ') {
+        return false;
+    }
+    let word: Vec<u8> = b[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    EPONYM_HEADS.iter().any(|h| h.as_bytes() == word.as_slice())
+}
+
+/// True if only blanks separate `at` from the start of the text, a line
+/// break or a sentence's end.
+fn sentence_start(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 {
+        match b[i - 1] {
+            b' ' | b'\t' | b'"' | b'(' | b'[' | b'*' | b'-' => i -= 1,
+            b'\n' | b'\r' | b'.' | b'!' | b'?' | b':' | b';' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Name, place and date candidates from the words of `text`.
+pub(super) fn candidates(
+    text: &str,
+    labels: &[Label],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
+    let words = split(text, labels, dict);
+    let b = text.as_bytes();
+    let mut names = Names {
+        score: vec![0.0; words.len()],
+        rule: vec![""; words.len()],
+    };
+
+    let mut before = 0;
+    for (i, w) in words.iter().enumerate() {
+        while before < labels.len() && labels[before].end <= w.start {
+            before += 1;
+        }
+        let Some(label) = labels[..before]
+            .last()
+            .filter(|l| only_separators(b, l.end, w.start))
+        else {
+            continue;
+        };
+        let colon =
+            b[label.end..w.start].contains(&b':') || b[label.start..label.end].ends_with(b":");
+        match label.cue {
+            Cue::Title if title_fits(b, label, w) => {
+                names.run(&words, i, 0.95, "name:title", b, true);
+            }
+            Cue::Title | Cue::Name if w.shape == Shape::Lower => {
+                let title = label.cue == Cue::Title && b[label.start].is_ascii_lowercase();
+                let first_of_two = label.cue == Cue::Name
+                    && w.first
+                    && !w.medical
+                    && !w.stop
+                    && !function_word(b, w)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.lower_name() && adjacent(b, w, n));
+                if w.lower_name()
+                    || first_of_two
+                    || (title
+                        && w.last
+                        && !w.medical
+                        && !w.stop
+                        && !w.blocked
+                        && !function_word(b, w))
+                {
+                    names.run(&words, i, 0.75, "name:label-lowercase", b, true);
+                }
+            }
+            Cue::Name if colon && (w.capitalised() || w.shape == Shape::Initial) && !w.blocked => {
+                names.run(&words, i, 0.9, "name:label", b, true);
+            }
+            Cue::Name
+                if w.name_like()
+                    && (w.in_name_lists() || !w.common || w.shape == Shape::Initial) =>
+            {
+                names.run(&words, i, 0.9, "name:label", b, false);
+            }
+            Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
+            _ => {}
+        }
+    }
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, v) = (&words[i], &words[i + 1]);
+        if pair(b, w, v) {
+            names.set(i, 0.8, "name:first-last");
+            names.set(i + 1, 0.8, "name:first-last");
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if names.score[i] == 0.0 && w.capitalised() && at_work_before(b, w.start) {
+            employer(&words, i, b, &mut names);
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if names.score[i] == 0.0
+            && w.clear_name()
+            && !(w.place && !w.first && place_follows(b, w.end))
+        {
+            names.set(
+                i,
+                if w.shape == Shape::Upper { 0.75 } else { 0.85 },
+                "name:dictionary",
+            );
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if names.score[i] > 0.0
+            || !w.capitalised()
+            || !w.in_name_lists()
+            || w.medical
+            || w.stop
+            || w.blocked
+        {
+            continue;
+        }
+        if w.common && w.sentence_start {
+            continue;
+        }
+        let left = i > 0 && names.score[i - 1] > 0.0 && adjacent(b, &words[i - 1], w);
+        let right =
+            i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
+        if left || right || name_suffix_follows(b, w.end) {
+            names.set(i, 0.75, "name:dictionary+neighbour");
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if w.shape == Shape::Lower
+            && !w.blocked
+            && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
+        {
+            let mut j = i;
+            while j + 3 > i && (words[j].lower_name() || (j < i && particle(&words[j], b))) {
+                names.set(j, 0.75, "name:credential");
+                if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
+                    break;
+                }
+                j -= 1;
+            }
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        let unknown =
+            w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
+        if names.score[i] == 0.0
+            && unknown
+            && (acts_like_a_person(b, w.end) || b[w.end..].starts_with(b"'s "))
+        {
+            names.set(i, 0.7, "name:subject");
+        }
+    }
+    names.spread(&words, b);
+
+    for (i, w) in words.iter().enumerate() {
+        if names.score[i] > 0.0 {
+            out.push(Candidate {
+                start: w.start,
+                end: w.end,
+                kind: Kind::Name,
+                confidence: names.score[i],
+                rule: names.rule[i],
+            });
+        }
+    }
+    places(text, &words, &names.score, labels, dict, out);
+    months(text, &words, out);
+}
+
+/// Month names standing alone ("in March", "since June") and holidays.
+fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
+    let is = |w: &Word, list: &[&str]| {
+        list.iter()
+            .any(|m| m.eq_ignore_ascii_case(&text[w.start..w.end]))
+    };
+    for (i, w) in words.iter().enumerate() {
+        if w.shape != Shape::Capital || !w.month_like {
+            continue;
+        }
+        let lead_in = i > 0 && is(&words[i - 1], &MONTH_LEAD_INS);
+        let hit = (is(w, &MONTHS) && !w.sentence_start)
+            || (is(w, &["may", "march"]) && lead_in)
+            || is(w, &HOLIDAYS);
+        if hit {
+            out.push(Candidate {
+                start: w.start,
+                end: w.end,
+                kind: Kind::Date,
+                confidence: 0.7,
+                rule: "date:month-name",
+            });
+        }
+    }
+}

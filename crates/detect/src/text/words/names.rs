@@ -1,0 +1,332 @@
+//! The rules that make words a person's name: titles, credentials, particles,
+//! "LAST, First" pairs, employers, and the scores that spread a name to its
+//! neighbours.
+
+use super::{Shape, Word};
+use crate::text::labels::Label;
+
+pub(super) const NAME_SUFFIXES: [&str; 44] = [
+    "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw",
+    "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn", "cct", "ccrn", "dpm", "dpt", "rd", "rph",
+    "cna", "lvn", "emt", "facs", "mbbs", "frcp", "mph", "msn", "dnp", "crnp", "psyd", "lmft",
+    "lpc", "otr", "slp", "rrt", "facp", "sr",
+];
+
+/// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
+pub(super) const PARTICLES: [&str; 22] = [
+    "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st", "den",
+    "ten", "ter", "dos", "das", "ó", "los", "las",
+];
+
+/// Words in the name lists that after "pt" or "dr" in a sloppy note are
+/// almost always the sentence going on ("pt will", "dr aware").
+pub(super) const FUNCTION_WORDS: [&str; 40] = [
+    "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on", "for",
+    "says", "said", "states", "reports", "denies", "notes", "feels", "aware", "called", "updated",
+    "notified", "paged", "here", "home", "up", "out", "ok", "well", "also", "now", "then", "still",
+    "not", "no", "yes", "so",
+];
+
+/// Name scores per word, with the rule that set them.
+pub(super) struct Names {
+    pub(super) score: Vec<f32>,
+    pub(super) rule: Vec<&'static str>,
+}
+
+impl Names {
+    pub(super) fn set(&mut self, i: usize, score: f32, rule: &'static str) {
+        if score > self.score[i] {
+            self.score[i] = score;
+            self.rule[i] = rule;
+        }
+    }
+
+    /// Marks the word at `i` and the name-like words right after it.
+    pub(super) fn run(
+        &mut self,
+        words: &[Word],
+        i: usize,
+        score: f32,
+        rule: &'static str,
+        b: &[u8],
+        any_first: bool,
+    ) {
+        let lower = words[i].shape == Shape::Lower;
+        let mut j = i;
+        while j < words.len() && j < i + 5 {
+            let w = &words[j];
+            let fits = !w.blocked
+                && if lower {
+                    w.lower_name()
+                        || particle(w, b)
+                        || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
+                } else {
+                    w.name_like()
+                        || particle(w, b)
+                        || (w.acronym && w.in_name_lists())
+                        || (j > i && w.capitalised() && w.medical && w.in_name_lists())
+                };
+            let ok = if j == i {
+                (any_first && (!w.blocked || w.month_like)) || fits
+            } else {
+                fits && adjacent(b, &words[j - 1], w)
+            };
+            if !ok
+                || (j > i
+                    && !lower
+                    && !w.in_name_lists()
+                    && w.common
+                    && w.shape != Shape::Initial
+                    && !particle(w, b))
+            {
+                break;
+            }
+            self.set(j, score, rule);
+            j += 1;
+        }
+        while j > i && particle(&words[j - 1], b) {
+            j -= 1;
+            self.score[j] = 0.0;
+        }
+    }
+
+    /// Initials, particles and unknown capitalised words next to a name join it.
+    pub(super) fn spread(&mut self, words: &[Word], b: &[u8]) {
+        for _ in 0..2 {
+            for i in 0..words.len() {
+                let w = &words[i];
+                if self.score[i] > 0.0 || w.blocked {
+                    continue;
+                }
+                let joins = match w.shape {
+                    Shape::Initial => {
+                        !w.lone
+                            || (i > 0
+                                && i + 1 < words.len()
+                                && self.score[i - 1] > 0.0
+                                && self.score[i + 1] > 0.0)
+                    }
+                    Shape::Capital | Shape::Upper => {
+                        (w.name_like()
+                            && (w.in_name_lists() || !w.common)
+                            && !(w.common && w.sentence_start))
+                            || (particle(w, b) && i + 1 < words.len() && words[i + 1].capitalised())
+                    }
+                    Shape::Lower => {
+                        particle(w, b)
+                            && words[i + 1..]
+                                .iter()
+                                .find(|n| !particle(n, b))
+                                .is_some_and(|n| n.capitalised())
+                    }
+                };
+                if !joins {
+                    continue;
+                }
+                let left = i > 0 && self.score[i - 1] >= 0.7 && adjacent(b, &words[i - 1], w);
+                let right = i + 1 < words.len()
+                    && (self.score[i + 1] >= 0.75 || particle(w, b) && particle(&words[i + 1], b))
+                    && adjacent(b, w, &words[i + 1]);
+                if left || right {
+                    self.set(i, 0.7, "name:neighbour");
+                }
+            }
+        }
+    }
+}
+
+/// A title written as one ("Dr.", "Mrs", "DR. SMITH") before a capitalised
+/// word or an initial; "MR. Cr" (mitral regurgitation) and "MD" are not titles.
+pub(super) fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
+    let text = &b[label.start..label.end];
+    let letters: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(u8::is_ascii_uppercase);
+    text[0].is_ascii_uppercase()
+        && !text.eq_ignore_ascii_case(b"md")
+        && !b[label.end..w.start].contains(&b',')
+        && (w.capitalised() || w.shape == Shape::Initial)
+        && (!all_caps || w.shape != Shape::Capital)
+        && (!w.acronym || w.in_name_lists())
+}
+
+/// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
+/// person as subject follows.
+pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
+    const VERBS: [&[u8]; 16] = [
+        b" is a ",
+        b" is an ",
+        b" was a ",
+        b" presents",
+        b" presented",
+        b" reports",
+        b" reported",
+        b" states",
+        b" stated",
+        b" denies",
+        b" returns",
+        b" arrived",
+        b" underwent",
+        b" tolerated",
+        b" called",
+        b" endorses",
+    ];
+    VERBS.iter().any(|v| b[end..].starts_with(v))
+}
+
+pub(super) fn function_word(b: &[u8], w: &Word) -> bool {
+    FUNCTION_WORDS
+        .iter()
+        .any(|f| f.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
+}
+
+/// "John Smith", "J. Smith", "SMITH, JOHN": a first name (or an initial)
+/// then a surname, or a surname, a comma and a first name, all capitalised.
+pub(super) fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
+    let usable = |x: &Word| !x.medical && !x.stop && !x.blocked;
+    if w.shape == Shape::Lower
+        || v.shape == Shape::Lower
+        || !usable(w)
+        || !usable(v)
+        || !adjacent(b, w, v)
+    {
+        return false;
+    }
+    let between = &b[w.end..v.start];
+    let comma = between.contains(&b',') || between.contains(&b'^');
+    let capitals = |x: &Word| x.capitalised() && (!x.acronym || x.in_name_lists());
+    if comma {
+        capitals(w) && capitals(v) && w.last && v.first && (!w.common || !v.common)
+    } else {
+        (w.shape == Shape::Initial && !w.lone && !between.is_empty() && capitals(v) && v.last)
+            || (capitals(w)
+                && capitals(v)
+                && w.first
+                && v.last
+                && (!w.common || !v.common || !w.sentence_start || name_suffix_follows(b, v.end)))
+    }
+}
+
+/// "works as a bus driver at", "is a machinist with": the words before
+/// `at` suggest the capitalised words after it are an employer.
+pub(super) fn at_work_before(b: &[u8], start: usize) -> bool {
+    let before = &b[start.saturating_sub(6)..start];
+    let Some(prep) = [&b"at "[..], b"with ", b"for "]
+        .into_iter()
+        .find(|p| before.ends_with(p))
+    else {
+        return false;
+    };
+    let prep_start = start - prep.len();
+    let sentence_start = b[..prep_start]
+        .iter()
+        .rposition(|&c| matches!(c, b'.' | b'\n' | b';'))
+        .map_or(0, |p| p + 1);
+    let sentence =
+        String::from_utf8_lossy(&b[sentence_start.max(prep_start.saturating_sub(60))..prep_start])
+            .to_ascii_lowercase();
+    [
+        "works", "worked", "working", "employed", "job", "shift", " is a ", " as a ", " as an ",
+        " is an ",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
+pub(super) fn particle(w: &Word, b: &[u8]) -> bool {
+    w.end - w.start <= 3
+        && PARTICLES
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
+}
+
+/// "Employer: Blue Harbor Seafood", "works at Kessler Auto Body": the
+/// capitalised words after the cue, whatever they are, are the employer's name.
+pub(super) fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
+    let mut j = i;
+    while j < words.len() && j < i + 5 {
+        let w = &words[j];
+        let joined = j == i || b[words[j - 1].end..w.start] == *b" ";
+        let fits = w.capitalised() || (j > i && matches!(&b[w.start..w.end], b"of" | b"and"));
+        let joined = joined
+            || (j > i
+                && b[words[j - 1].end..w.start] == *b". "
+                && words[j - 1].end - words[j - 1].start <= 3);
+        let joined = joined || (j > i && b[words[j - 1].end..w.start] == *b" & ");
+        if !joined || !fits {
+            break;
+        }
+        j += 1;
+    }
+    while j > i && !words[j - 1].capitalised() {
+        j -= 1;
+    }
+    for k in i..j {
+        names.set(k, 0.85, "name:employer");
+    }
+}
+
+/// Two words of one name: separated by blanks only (no line break), or by a
+/// comma in "LAST, First".
+pub(super) fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
+    let between = &b[a.end..c.start];
+    if between.is_empty() && a.shape == Shape::Initial && c.shape == Shape::Initial {
+        return true;
+    }
+    let dot_ok = particle(a, b);
+    between.len() <= 3
+        && !between.is_empty()
+        && between
+            .iter()
+            .all(|&x| x == b' ' || x == b',' || x == b'^' || (x == b'.' && dot_ok))
+        && between.iter().filter(|&&x| x == b',' || x == b'^').count() <= 1
+}
+
+/// Only blanks, `:`, `.`, `,` or `#` between a label's end and a word.
+pub(super) fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 4
+        && b[from..to]
+            .iter()
+            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"'))
+}
+
+/// ", MD", " RN", ", PhD" and the like right after a word.
+pub(super) fn name_suffix_follows(b: &[u8], end: usize) -> bool {
+    let mut i = end;
+    while i < b.len() && (b[i] == b' ' || b[i] == b',') && i < end + 2 {
+        i += 1;
+    }
+    if i == end {
+        return false;
+    }
+    let word_end = b[i..]
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-'))
+        .map_or(b.len(), |p| i + p);
+    let mut word = &b[i..word_end];
+    while let [rest @ .., b'.'] = word {
+        word = rest;
+    }
+    b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && NAME_SUFFIXES
+            .iter()
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// " rn", ", md" after a word in a lower-case note.
+pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    [&b" rn"[..], b" md", b" np", b" lpn", b" pa"]
+        .iter()
+        .any(|c| {
+            rest.starts_with(c)
+                && rest
+                    .get(c.len())
+                    .map_or(true, |x| !x.is_ascii_alphanumeric())
+        })
+}

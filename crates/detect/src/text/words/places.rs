@@ -1,0 +1,377 @@
+//! The rules that make words a place: a known city or county, a city before
+//! ", State", a place after "lives in", and the names of places of care.
+
+use super::{particle, Shape, Word};
+use crate::dictionaries::Dictionaries;
+use crate::text::labels::{Cue, Label};
+use crate::text::Candidate;
+use crate::Kind;
+
+/// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
+pub(super) const FACILITY_HEADS: [&str; 65] = [
+    "&str; 60] = [",
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "infirmary",
+    "hospice",
+    "pharmacy",
+    "apothecary",
+    "drug",
+    "drugs",
+    "health",
+    "healthcare",
+    "associates",
+    "institute",
+    "facility",
+    "care",
+    "pediatrics",
+    "cardiology",
+    "oncology",
+    "medicine",
+    "practice",
+    "rehab",
+    "rehabilitation",
+    "home",
+    "laboratory",
+    "labs",
+    "imaging",
+    "radiology",
+    "dialysis",
+    "physicians",
+    "partners",
+    "group",
+    "sanatorium",
+    "manor",
+    "living",
+    "village",
+    "gardens",
+    "lodge",
+    "residence",
+    "pavilion",
+    "campus",
+    "dermatology",
+    "orthopedics",
+    "orthopaedics",
+    "spine",
+    "hematology",
+    "neurology",
+    "urology",
+    "surgery",
+    "gastroenterology",
+    "pulmonology",
+    "rheumatology",
+    "endocrinology",
+    "ophthalmology",
+    "podiatry",
+    "dentistry",
+    "therapy",
+    "shoppe",
+    "aged",
+    "diagnostics",
+    "lab",
+    "ctr",
+    "shelter",
+    "klinikum",
+];
+
+/// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
+pub(super) const GENERIC_FACILITY_WORDS: [&str; 24] = [
+    "general",
+    "internal",
+    "family",
+    "urgent",
+    "primary",
+    "community",
+    "regional",
+    "medical",
+    "behavioral",
+    "mental",
+    "emergency",
+    "intensive",
+    "nursing",
+    "skilled",
+    "surgical",
+    "university",
+    "women's",
+    "children's",
+    "cancer",
+    "heart",
+    "eye",
+    "the",
+    "state",
+    "county",
+];
+
+/// A comma and a state after a word ("Springfield, IL").
+pub(super) fn place_follows(b: &[u8], end: usize) -> bool {
+    state_after(b, end, Dictionaries::get()).is_some()
+}
+
+/// The end of a state name or code that follows `end` after a comma.
+pub(super) fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<usize> {
+    let rest = &b[end..];
+    let skip = rest
+        .iter()
+        .take(3)
+        .take_while(|&&c| c == b',' || c == b' ')
+        .count();
+    if skip == 0 || !rest.get(skip).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let comma = rest[..skip].contains(&b',');
+    let i = end + skip;
+    let mut j = i;
+    let mut best = None;
+    let mut key = [0u8; 24];
+    for _ in 0..3 {
+        let w_end = b[j..]
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .map_or(b.len(), |p| j + p);
+        if w_end == j || w_end - i > key.len() {
+            break;
+        }
+        for (slot, c) in key.iter_mut().zip(&b[i..w_end]) {
+            *slot = c.to_ascii_lowercase();
+        }
+        let candidate = std::str::from_utf8(&key[..w_end - i]).unwrap_or("");
+        let code = w_end - i == 2 && b[i..w_end].iter().all(u8::is_ascii_uppercase);
+        let zip_next = b.get(w_end) == Some(&b' ')
+            && b.len() >= w_end + 6
+            && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
+        if (code || b[i].is_ascii_uppercase())
+            && dict.states.contains(candidate)
+            && (comma || zip_next)
+        {
+            best = Some(w_end);
+        }
+        if w_end < b.len() && b[w_end] == b' ' {
+            j = w_end + 1;
+        } else {
+            break;
+        }
+    }
+    best
+}
+
+/// Cities, counties and facilities: a run of capitalised words that is a
+/// known place, or that stands before ", State", or after "lives in".
+pub(super) fn places(
+    text: &str,
+    words: &[Word],
+    is_name: &[f32],
+    labels: &[Label],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].capitalised() {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = facility(text, words, i) {
+            i = words
+                .iter()
+                .position(|w| w.start >= c.end)
+                .unwrap_or(words.len());
+            out.push(c);
+            continue;
+        }
+        let mut end_run = i;
+        while end_run + 1 < words.len()
+            && end_run < i + 3
+            && words[end_run + 1].capitalised()
+            && (b[words[end_run].end..words[end_run + 1].start] == *b" "
+                || (b[words[end_run].end..words[end_run + 1].start] == *b". "
+                    && particle(&words[end_run], b)))
+        {
+            end_run += 1;
+        }
+        let cue =
+            place_cue_before(b, labels, words[i].start) || preposition_before(b, words[i].start);
+        let mut found: Option<(usize, f32, &'static str)> = None;
+        for k in (i..=end_run).rev() {
+            if (i..=k).any(|x| is_name[x] >= 0.9) {
+                continue;
+            }
+            let multi_word_place = k > i && words[i].place_first;
+            let phrase =
+                multi_word_place.then(|| text[words[i].start..words[k].end].to_lowercase());
+            let in_set = |set: &hashbrown::HashSet<&'static str>| {
+                phrase.as_deref().is_some_and(|p| set.contains(p))
+            };
+            let county_next = ["county", "parish", "borough"]
+                .iter()
+                .any(|c| next_word_is(b, words[k].end, c));
+            let is_state = if k == i {
+                words[i].state && !words[i].acronym
+            } else {
+                in_set(&dict.states)
+            };
+            if is_state && !county_next {
+                found = None;
+                break;
+            }
+            let state_next = state_after(b, words[k].end, dict).is_some();
+            let known = if k == i {
+                words[i].place
+            } else {
+                in_set(&dict.places)
+            };
+            let multi = k > i;
+            let w = &words[i];
+            let place_prefix = [
+                "west", "east", "north", "south", "new", "fort", "mount", "saint", "st", "lake",
+                "port", "glen", "cedar",
+            ]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[words[i].start..words[i].end]));
+            let leading_word =
+                words[i].common && words[i].sentence_start && !known && !place_prefix;
+            found = if state_next
+                && (i..=k).all(|x| !words[x].medical)
+                && !leading_word
+                && !words[i].blocked
+            {
+                Some((k, 0.9, "geo:city-state"))
+            } else if county_next && (in_set(&dict.counties) || words[i].place || !words[k].medical)
+            {
+                Some((k, 0.9, "geo:county"))
+            } else if known && cue && !(w.first && !multi && !preposition_before(b, w.start)) {
+                Some((k, 0.9, "geo:place+context"))
+            } else if known && multi && !(i..=k).all(|x| words[x].common) {
+                Some((k, 0.85, "geo:place"))
+            } else if known
+                && !multi
+                && !w.ordinary()
+                && !w.first
+                && is_name[i] == 0.0
+                && !w.blocked
+            {
+                Some((k, 0.75, "geo:place"))
+            } else if cue && !w.ordinary() && !w.acronym {
+                Some((k, 0.7, "geo:context"))
+            } else {
+                None
+            };
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some((k, confidence, rule)) = found {
+            let mut end = words[k].end;
+            if ["county", "parish", "borough"]
+                .iter()
+                .any(|c| next_word_is(b, end, c))
+            {
+                end = words[k + 1].end;
+            }
+            out.push(Candidate {
+                start: words[i].start,
+                end,
+                kind: Kind::Geo,
+                confidence,
+                rule,
+            });
+            i = k + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// "Mercy General Hospital", "Oakmont Urgent Care", "Corner Drug of Maple
+/// Square": capitalised words (with "of", "and", "&", "'s") ending with the
+/// word for a place of care, at least one of them specific.
+pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
+    let b = text.as_bytes();
+    let run_end = (i + 7).min(words.len());
+    if !words[i + 1..run_end].iter().any(|w| w.facility_head) {
+        return None;
+    }
+    let word = |x: usize| &text[words[x].start..words[x].end];
+    let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
+    let mut k = i;
+    let mut last_head = None;
+    while k < words.len() && k < i + 7 {
+        let w = &words[k];
+        let connector = in_list(k, &["of", "and", "for"])
+            || (k > i && in_list(k, &["the"]) && in_list(k - 1, &["of", "for"]));
+        if k > i {
+            let between = &b[words[k - 1].end..w.start];
+            let joined = between == b" " || between == b"'s " || between == b" & ";
+            if !joined || !(w.capitalised() || connector) {
+                break;
+            }
+        }
+        if k > i && words[k].facility_head {
+            last_head = Some(k);
+        }
+        k += 1;
+    }
+    let mut last = last_head?;
+    // "Corner Drug of Maple Square", "Sacred Heart Medical Center at
+    // Riverbend": a place name after "of" or "at" belongs to it.
+    if last + 2 < k && in_list(last + 1, &["of"]) {
+        last = k - 1;
+    } else if last + 1 < words.len()
+        && b[words[last].end..].starts_with(b" at ")
+        && words[last + 1].start == words[last].end + 4
+        && words[last + 1].capitalised()
+        && !words[last + 1].common
+    {
+        last += 1;
+    }
+    let specific = (i..=last).any(|x| {
+        !words[x].facility_head
+            && !in_list(x, &GENERIC_FACILITY_WORDS)
+            && !words[x].medical
+            && !in_list(x, &["of", "and", "for", "the"])
+    });
+    // "POLICY GROUP:" on a claim form is a field's label, not a place.
+    let is_label = b.get(words[last].end) == Some(&b':');
+    if !specific
+        || (is_label && in_list(last, &["group"]))
+        || words[i].blocked && words[i].shape != Shape::Upper
+    {
+        return None;
+    }
+    Some(Candidate {
+        start: words[i].start,
+        end: words[last].end,
+        kind: Kind::Geo,
+        confidence: 0.8,
+        rule: "geo:facility",
+    })
+}
+
+pub(super) fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
+    b.get(end) == Some(&b' ')
+        && b.len() >= end + 1 + word.len()
+        && b[end + 1..end + 1 + word.len()].eq_ignore_ascii_case(word.as_bytes())
+        && b.get(end + 1 + word.len())
+            .map_or(true, |c| !c.is_ascii_alphabetic())
+}
+
+/// "in", "from" or "near" right before a word.
+pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
+    let before = &b[start.saturating_sub(6)..start];
+    [&b" in "[..], b" from ", b" near "]
+        .iter()
+        .any(|p| before.ends_with(p))
+}
+
+pub(super) fn place_cue_before(b: &[u8], labels: &[Label], start: usize) -> bool {
+    let before = labels.partition_point(|l| l.end <= start);
+    labels[..before].last().is_some_and(|l| {
+        l.cue == Cue::Place
+            && start - l.end <= 4
+            && b[l.end..start]
+                .iter()
+                .all(|&c| matches!(c, b' ' | b':' | b','))
+    })
+}
