@@ -110,20 +110,9 @@ impl Word {
     }
 }
 
-const MONTHS: [&str; 10] = [
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const NOT_NAMES: [&str; 19] = [
+/// Month names: never a person's name in a note, a date when standing alone
+/// (except "may" and "march", which need "in", "since"... before them).
+const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -136,6 +125,8 @@ const NOT_NAMES: [&str; 19] = [
     "october",
     "november",
     "december",
+];
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -305,8 +296,9 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             if shape != Shape::Lower {
                 word.facility_head = FACILITY_HEADS.contains(&lower.as_str());
                 word.month_like =
-                    NOT_NAMES[..12].contains(&lower.as_str()) || HOLIDAYS.contains(&lower.as_str());
-                word.blocked |= NOT_NAMES.contains(&lower.as_str())
+                    MONTHS.contains(&lower.as_str()) || HOLIDAYS.contains(&lower.as_str());
+                word.blocked |= MONTHS.contains(&lower.as_str())
+                    || WEEKDAYS.contains(&lower.as_str())
                     || LANGUAGES.contains(&lower.as_str())
                     || eponym(b, end_word)
                     || words.last().is_some_and(|p: &Word| {
@@ -634,8 +626,9 @@ fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
             continue;
         }
         let lead_in = i > 0 && is(&words[i - 1], &MONTH_LEAD_INS);
-        let hit = (is(w, &MONTHS) && !w.sentence_start)
-            || (is(w, &["may", "march"]) && lead_in)
+        let ambiguous = is(w, &["may", "march"]);
+        let hit = (is(w, &MONTHS) && !ambiguous && !w.sentence_start)
+            || (ambiguous && lead_in)
             || is(w, &HOLIDAYS);
         if hit {
             out.push(Candidate {
