@@ -54,6 +54,33 @@ fn internal(message: &str) -> CommandError {
     }
 }
 
+/// Runs a workstation job on a worker thread: clears `cancel`, hands the job a progress
+/// callback that emits each report as the `event` and asks the job to stop once `cancel` is
+/// set, and turns a worker that died into an internal error saying `stopped`.
+async fn run_job<P, T>(
+    app: AppHandle,
+    cancel: &Arc<AtomicBool>,
+    event: &'static str,
+    stopped: &'static str,
+    job: impl FnOnce(&mut dyn FnMut(P) -> bool) -> Result<T, workstation::Error> + Send + 'static,
+) -> Reply<T>
+where
+    P: Serialize + Clone,
+    T: Send + 'static,
+{
+    let cancel = Arc::clone(cancel);
+    cancel.store(false, Ordering::SeqCst);
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        job(&mut |progress| {
+            let _ = app.emit(event, progress);
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+    .await
+    .map_err(|_| internal(stopped))?;
+    Ok(outcome?)
+}
+
 fn workstation<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Workstation>> {
     state
         .workstation
@@ -131,20 +158,18 @@ pub async fn import_dataset(
         }
     };
     let job = workstation(&state)?.import_job()?;
-    let cancel = Arc::clone(&state.cancel_import);
-    cancel.store(false, Ordering::SeqCst);
     let request = ImportRequest {
         name: name.clone(),
         delimiter,
     };
-    let outcome = tauri::async_runtime::spawn_blocking(move || {
-        job.run_file(Path::new(&path), &request, &mut |progress| {
-            let _ = app.emit("import-progress", progress);
-            !cancel.load(Ordering::SeqCst)
-        })
-    })
-    .await
-    .map_err(|_| internal("the import stopped unexpectedly; nothing was stored"))??;
+    let outcome = run_job(
+        app,
+        &state.cancel_import,
+        "import-progress",
+        "the import stopped unexpectedly; nothing was stored",
+        move |progress| job.run_file(Path::new(&path), &request, progress),
+    )
+    .await?;
     Ok(ImportResult {
         dataset: outcome.dataset,
         name,
@@ -310,16 +335,14 @@ pub async fn anonymize_dataset(
         threshold,
     };
     let job = workstation(&state)?.anonymize_job(dataset, version, &request)?;
-    let cancel = Arc::clone(&state.cancel_anonymize);
-    cancel.store(false, Ordering::SeqCst);
-    let result = tauri::async_runtime::spawn_blocking(move || {
-        job.run(&mut |progress| {
-            let _ = app.emit("anonymize-progress", progress);
-            !cancel.load(Ordering::SeqCst)
-        })
-    })
-    .await
-    .map_err(|_| internal("the search stopped unexpectedly; nothing was recorded"))??;
+    let result = run_job(
+        app,
+        &state.cancel_anonymize,
+        "anonymize-progress",
+        "the search stopped unexpectedly; nothing was recorded",
+        move |progress| job.run(progress),
+    )
+    .await?;
     let chart = workstation::anonymization_chart(&result, CHART_SIZE.0, CHART_SIZE.1)?;
     Ok(AnonymizeView { result, chart })
 }
@@ -340,17 +363,14 @@ pub async fn scan_dataset(
     version: Option<i64>,
 ) -> Reply<ScanSummary> {
     let job = workstation(&state)?.scan_job(dataset, version)?;
-    let cancel = Arc::clone(&state.cancel_scan);
-    cancel.store(false, Ordering::SeqCst);
-    tauri::async_runtime::spawn_blocking(move || {
-        job.run(&mut |progress| {
-            let _ = app.emit("scan-progress", progress);
-            !cancel.load(Ordering::SeqCst)
-        })
-    })
+    run_job(
+        app,
+        &state.cancel_scan,
+        "scan-progress",
+        "the scan stopped unexpectedly; nothing was stored",
+        move |progress| job.run(progress),
+    )
     .await
-    .map_err(|_| internal("the scan stopped unexpectedly; nothing was stored"))?
-    .map_err(CommandError::from)
 }
 
 #[tauri::command]
