@@ -276,25 +276,12 @@ fn read(name: &str) -> Table {
         .unwrap_or_else(|error| panic!("{error}"))
 }
 
-/// The eight QIs of ARX's `TestAnonymizationDPresence` on Adult (occupation is sensitive).
-const ADULT_QI: [&str; 8] = [
-    "sex",
-    "age",
-    "race",
-    "marital-status",
-    "education",
-    "native-country",
-    "workclass",
-    "salary-class",
-];
-
 /// The table's QI columns generalized to `levels` with the Adult hierarchy files, read here
 /// as plain `;`-separated lines.
 fn generalized(source: &Table, levels: &[usize]) -> Table {
     let mut maps = Vec::new();
-    for (&column, &level) in ADULT_QI.iter().zip(levels) {
-        let path = adult_data::data_dir().join(format!("adult_hierarchy_{column}.csv"));
-        let text = std::fs::read_to_string(path).expect("hierarchy file");
+    for (&column, &level) in adult_data::BUT_OCCUPATION.iter().zip(levels) {
+        let text = String::from_utf8(adult_data::hierarchy_file(column)).expect("hierarchy file");
         let map: BTreeMap<String, String> = text
             .lines()
             .filter(|line| !line.is_empty())
@@ -306,12 +293,12 @@ fn generalized(source: &Table, levels: &[usize]) -> Table {
         maps.push(map);
     }
     let names = source.column_names();
-    let indices: Vec<usize> = ADULT_QI
+    let indices: Vec<usize> = adult_data::BUT_OCCUPATION
         .iter()
         .map(|q| names.iter().position(|n| n == q).expect("QI column"))
         .collect();
     table(
-        &ADULT_QI,
+        &adult_data::BUT_OCCUPATION,
         (0..source.n_rows()).map(|row| {
             let cells = source.row(row).expect("row in range");
             indices
@@ -340,7 +327,7 @@ fn adult_subset_agrees_with_arx_test_anonymization_d_presence() {
         let matched = SampleInPopulation::new(
             &generalized(&sample, &levels),
             &generalized(population, &levels),
-            &ADULT_QI,
+            &adult_data::BUT_OCCUPATION,
         )
         .expect("the subset is a subset");
         assert!(matched.is_delta_present(bounds), "{min} {max}: {matched:?}");
@@ -355,7 +342,7 @@ fn adult_subset_agrees_with_arx_test_anonymization_d_presence() {
             let below = SampleInPopulation::new(
                 &generalized(&sample, &lower),
                 &generalized(population, &lower),
-                &ADULT_QI,
+                &adult_data::BUT_OCCUPATION,
             )
             .expect("the subset is a subset");
             assert!(

@@ -9,29 +9,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::adult_data::{adult, data_dir};
+use crate::adult_data::{adult, hierarchy_file, BUT_OCCUPATION, COLUMNS};
 use risk::anonymize::{
     anonymize, Anonymization, AnonymizeQuery, GroundDistance, LDiversity, TCloseness, UtilityMetric,
 };
 use risk::models::SensitiveHierarchy;
 use risk::{Error, Hierarchy};
 
-const COLUMNS: [&str; 9] = [
-    "sex",
-    "age",
-    "race",
-    "marital-status",
-    "education",
-    "native-country",
-    "workclass",
-    "occupation",
-    "salary-class",
-];
-
 fn hierarchy(column: &str) -> Hierarchy {
-    let path = data_dir().join(format!("adult_hierarchy_{column}.csv"));
-    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{error}"));
-    Hierarchy::from_csv(&bytes, b';').unwrap_or_else(|error| panic!("{error}"))
+    Hierarchy::from_csv(&hierarchy_file(column), b';').unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// The eight columns other than salary-class.
@@ -44,18 +30,6 @@ const EIGHT: &[&str] = &[
     "native-country",
     "workclass",
     "occupation",
-];
-
-/// ARX's Example22 / `TestAnonymizationLDiversity` layout: occupation sensitive.
-const BUT_OCCUPATION: &[&str] = &[
-    "sex",
-    "age",
-    "race",
-    "marital-status",
-    "education",
-    "native-country",
-    "workclass",
-    "salary-class",
 ];
 
 /// One ARX run and its result.
@@ -372,7 +346,7 @@ fn arx_test_suite_k_anonymity_without_suppression() -> Result<(), Error> {
 #[test]
 fn arx_test_suite_entropy_l_diversity_without_suppression() -> Result<(), Error> {
     check(&Golden {
-        qi: BUT_OCCUPATION,
+        qi: &BUT_OCCUPATION,
         sensitive: Some("occupation"),
         k: 1,
         l: Some(LDiversity::Entropy(5.0)),
@@ -577,7 +551,7 @@ fn all_nine_k5_with_4_percent_entropy() -> Result<(), Error> {
 #[ignore = "about 30 s without optimizations: cargo test --release -p risk --test anonymize -- --ignored"]
 fn arx_test_suite_entropy_l_diversity_with_suppression() -> Result<(), Error> {
     check(&Golden {
-        qi: BUT_OCCUPATION,
+        qi: &BUT_OCCUPATION,
         sensitive: Some("occupation"),
         k: 1,
         l: Some(LDiversity::Entropy(5.0)),
@@ -662,9 +636,8 @@ fn k3_and_entropy_diversity_with_2_percent_suppression() -> Result<(), Error> {
 }
 
 fn sensitive_hierarchy(column: &str) -> SensitiveHierarchy {
-    let path = data_dir().join(format!("adult_hierarchy_{column}.csv"));
-    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{error}"));
-    SensitiveHierarchy::from_csv(&bytes, b';').unwrap_or_else(|error| panic!("{error}"))
+    SensitiveHierarchy::from_csv(&hierarchy_file(column), b';')
+        .unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// k = 5 and 0.2-closeness of salary-class: the optimum with and without suppression. ARX
@@ -778,7 +751,7 @@ fn k5_and_hierarchical_t_closeness_of_salary_class_with_5_percent_suppression() 
 #[test]
 fn k5_and_hierarchical_t_closeness_of_occupation() -> Result<(), Error> {
     let without = Golden {
-        qi: BUT_OCCUPATION,
+        qi: &BUT_OCCUPATION,
         sensitive: Some("occupation"),
         k: 5,
         l: None,

@@ -1,6 +1,6 @@
 //! Golden figures on Adult: ARX's own output, and the reference, compared with `==`.
 
-use crate::adult_data::{adult, data_dir};
+use crate::adult_data::{adult, hierarchy_file, COLUMNS as ADULT_COLUMNS};
 use risk::classes::EquivalenceClasses;
 use risk::models::{
     assess, RiskQuery, SensitiveAttribute, SensitiveDistributions, SensitiveHierarchy,
@@ -10,8 +10,7 @@ use risk::Error;
 use crate::reference::{assert_close, naive, RiskReportFigures};
 
 fn adult_hierarchy(column: &str) -> Vec<Vec<String>> {
-    let path = data_dir().join(format!("adult_hierarchy_{column}.csv"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{error}"));
+    let text = String::from_utf8(hierarchy_file(column)).unwrap_or_else(|error| panic!("{error}"));
     text.lines()
         .filter(|line| !line.is_empty())
         .map(|line| {
@@ -22,18 +21,6 @@ fn adult_hierarchy(column: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
-
-const ADULT_COLUMNS: [&str; 9] = [
-    "sex",
-    "age",
-    "race",
-    "marital-status",
-    "education",
-    "native-country",
-    "workclass",
-    "occupation",
-    "salary-class",
-];
 
 /// ARX's figures for one choice of QIs and sensitive attribute on Adult.
 struct ArxFigures {
