@@ -343,7 +343,7 @@ fn measure(values: &[&str], detector: &Detector) -> Sample {
         s.ip += usize::from(validators::ipv4(v) || validators::ipv6(v));
         s.ssn += usize::from(digits == 9 && v.len() <= 11 && validators::ssn(v));
         s.phone += usize::from(digits >= 10 && letters == 0 && validators::nanp_phone(v));
-        s.date += usize::from(is_date(v));
+        s.date += usize::from(is_date(v, detector));
         s.zip += usize::from(is_zip(v));
         s.vin += usize::from(validators::vin(v));
         s.mbi += usize::from(validators::mbi(v));
@@ -424,7 +424,7 @@ fn is_icd(v: &str) -> bool {
 }
 
 /// A date in any common written form, checked against the calendar.
-fn is_date(v: &str) -> bool {
+fn is_date(v: &str, detector: &Detector) -> bool {
     let parts: Vec<&str> = v
         .split(['-', '/', '.', ' ', 'T'])
         .filter(|p| !p.is_empty())
@@ -440,7 +440,7 @@ fn is_date(v: &str) -> bool {
             validators::calendar_date(y, *a, *b) || validators::calendar_date(y, *b, *a)
         }
         _ => {
-            let spans = Detector::shared().detect(v);
+            let spans = detector.detect(v);
             spans.len() == 1
                 && spans[0].kind == Kind::Date
                 && spans[0].end - spans[0].start + 2 >= v.len()
