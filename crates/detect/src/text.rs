@@ -667,7 +667,10 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
                     .iter()
                     .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
                 && group.iter().filter(|x| x.is_ascii_uppercase()).count() <= 3;
-            let labelled = labels.iter().any(|l| l.start < c.start - 1 && from < l.end);
+            let first_after = labels.partition_point(|l| l.end <= from);
+            let labelled = labels
+                .get(first_after)
+                .is_some_and(|l| l.start < c.start - 1);
             let digits_in_id = b[c.start..c.end]
                 .iter()
                 .filter(|x| x.is_ascii_digit())

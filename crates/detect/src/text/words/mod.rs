@@ -10,13 +10,17 @@ use super::Candidate;
 use crate::dictionaries::{Dictionaries, Lists};
 use crate::Kind;
 
+use std::sync::OnceLock;
+
+use hashbrown::HashMap;
+
 mod names;
 mod places;
 
 use names::{
-    acts_like_a_person, adjacent, at_work_before, employer, function_word,
-    lowercase_credential_follows, name_suffix_follows, only_separators, pair, particle, title_fits,
-    Names, NAME_SUFFIXES,
+    acts_like_a_person, adjacent, at_work_before, employer, function_word, is_name_suffix,
+    is_particle, lowercase_credential_follows, name_suffix_follows, only_separators, pair,
+    title_fits, Names,
 };
 use places::{place_follows, places, FACILITY_HEADS};
 
@@ -62,6 +66,10 @@ struct Word {
     state: bool,
     /// Could begin a place name of several words.
     place_first: bool,
+    /// A particle inside names: "van", "de", "St".
+    particle: bool,
+    /// How many labels end at or before the word's start.
+    labels_before: usize,
 }
 
 impl Word {
@@ -252,9 +260,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         let lone_letter =
             shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
         let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
-        let credential = capitalised
-            && raw.len() <= 6
-            && NAME_SUFFIXES.iter().any(|c| c.eq_ignore_ascii_case(raw));
+        let credential = capitalised && raw.len() <= 6 && is_name_suffix(raw.as_bytes());
         let after_year = capitalised && year_before(b, start);
         let mut word = Word {
             start,
@@ -274,6 +280,8 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             month_like: false,
             state: false,
             place_first: false,
+            particle: is_particle(raw),
+            labels_before: label,
         };
         let near_label = label > 0 && start - labels[label - 1].end <= 4
             || label < labels.len() && labels[label].end <= start && start - labels[label].end <= 4;
@@ -294,12 +302,10 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             word.place_first = raw_lists & Lists::PLACE_FIRST != 0;
             word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
             if shape != Shape::Lower {
-                word.facility_head = FACILITY_HEADS.contains(&lower.as_str());
-                word.month_like =
-                    MONTHS.contains(&lower.as_str()) || HOLIDAYS.contains(&lower.as_str());
-                word.blocked |= MONTHS.contains(&lower.as_str())
-                    || WEEKDAYS.contains(&lower.as_str())
-                    || LANGUAGES.contains(&lower.as_str())
+                let fixed = fixed_lists(lower.as_str());
+                word.facility_head = fixed & Fixed::FACILITY_HEAD != 0;
+                word.month_like = fixed & (Fixed::MONTH | Fixed::HOLIDAY) != 0;
+                word.blocked |= fixed & (Fixed::MONTH | Fixed::WEEKDAY | Fixed::LANGUAGE) != 0
                     || eponym(b, end_word)
                     || words.last().is_some_and(|p: &Word| {
                         p.end + 1 == start && part_of_state(text, p, &lower, dict)
@@ -330,6 +336,40 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         words.push(word);
     }
     words
+}
+
+/// Bits of [`fixed_lists`]: which of this module's word lists a word is on.
+struct Fixed;
+
+impl Fixed {
+    const MONTH: u8 = 1;
+    const WEEKDAY: u8 = 2;
+    const LANGUAGE: u8 = 4;
+    const HOLIDAY: u8 = 8;
+    const FACILITY_HEAD: u8 = 16;
+}
+
+/// The fixed lists (months, weekdays, languages, holidays, facility heads) a
+/// lowercase word is on, in one lookup.
+fn fixed_lists(lower: &str) -> u8 {
+    static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lists: [(&[&'static str], u8); 5] = [
+            (&MONTHS, Fixed::MONTH),
+            (&WEEKDAYS, Fixed::WEEKDAY),
+            (&LANGUAGES, Fixed::LANGUAGE),
+            (&HOLIDAYS, Fixed::HOLIDAY),
+            (&FACILITY_HEADS, Fixed::FACILITY_HEAD),
+        ];
+        for (list, bit) in lists {
+            for &word in list {
+                *map.entry(word).or_default() |= bit;
+            }
+        }
+        map
+    });
+    lists.get(lower).copied().unwrap_or(0)
 }
 
 /// Latin letters without their diacritics, for dictionary lookups
@@ -402,8 +442,11 @@ fn part_of_state(text: &str, previous: &Word, lower: &str, dict: &Dictionaries) 
     const FIRST_WORDS: [&str; 7] = [
         "north", "south", "west", "new", "rhode", "district", "puerto",
     ];
-    let prev = text[previous.start..previous.end].to_lowercase();
-    FIRST_WORDS.contains(&prev.as_str()) && dict.states.contains(format!("{prev} {lower}").as_str())
+    let prev = &text[previous.start..previous.end];
+    FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev))
+        && dict
+            .states
+            .contains(format!("{} {lower}", prev.to_ascii_lowercase()).as_str())
 }
 
 /// "2011 Nissan Altima": up to three capitalised words after a year are a
@@ -441,12 +484,14 @@ fn eponym(b: &[u8], end: usize) -> bool {
     if b.get(i) != Some(&b' ') {
         return false;
     }
-    let word: Vec<u8> = b[i + 1..]
+    let len = b[i + 1..]
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    EPONYM_HEADS.iter().any(|h| h.as_bytes() == word.as_slice())
+        .count();
+    let word = &b[i + 1..i + 1 + len];
+    EPONYM_HEADS
+        .iter()
+        .any(|h| h.len() == len && h.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// True if only blanks separate `at` from the start of the text, a line
@@ -477,12 +522,8 @@ pub(super) fn candidates(
         rule: vec![""; words.len()],
     };
 
-    let mut before = 0;
     for (i, w) in words.iter().enumerate() {
-        while before < labels.len() && labels[before].end <= w.start {
-            before += 1;
-        }
-        let Some(label) = labels[..before]
+        let Some(label) = labels[..w.labels_before]
             .last()
             .filter(|l| only_separators(b, l.end, w.start))
         else {
@@ -579,7 +620,7 @@ pub(super) fn candidates(
             && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
         {
             let mut j = i;
-            while j + 3 > i && (words[j].lower_name() || (j < i && particle(&words[j], b))) {
+            while j + 3 > i && (words[j].lower_name() || (j < i && words[j].particle)) {
                 names.set(j, 0.75, "name:credential");
                 if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
                     break;

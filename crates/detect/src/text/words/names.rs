@@ -5,18 +5,55 @@
 use super::{Shape, Word};
 use crate::text::labels::Label;
 
-pub(super) const NAME_SUFFIXES: [&str; 44] = [
+const NAME_SUFFIXES: [&str; 44] = [
     "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw",
     "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn", "cct", "ccrn", "dpm", "dpt", "rd", "rph",
     "cna", "lvn", "emt", "facs", "mbbs", "frcp", "mph", "msn", "dnp", "crnp", "psyd", "lmft",
     "lpc", "otr", "slp", "rrt", "facp", "sr",
 ];
 
-/// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair".
-pub(super) const PARTICLES: [&str; 22] = [
-    "van", "der", "de", "la", "del", "di", "da", "von", "le", "du", "bin", "al", "el", "st", "den",
-    "ten", "ter", "dos", "das", "ó", "los", "las",
-];
+/// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair", "ó"
+/// (UTF-8 `C3 B3`, as in "Ó Briain").
+pub(super) fn is_particle(raw: &str) -> bool {
+    if raw.len() > 3 {
+        return false;
+    }
+    let mut key = [0u8; 3];
+    key[..raw.len()].copy_from_slice(raw.as_bytes());
+    key.make_ascii_lowercase();
+    matches!(
+        &key[..raw.len()],
+        b"van"
+            | b"der"
+            | b"de"
+            | b"la"
+            | b"del"
+            | b"di"
+            | b"da"
+            | b"von"
+            | b"le"
+            | b"du"
+            | b"bin"
+            | b"al"
+            | b"el"
+            | b"st"
+            | b"den"
+            | b"ten"
+            | b"ter"
+            | b"dos"
+            | b"das"
+            | [0xC3, 0xB3]
+            | b"los"
+            | b"las"
+    )
+}
+
+/// A credential or suffix after a name ("MD", "RN", "Jr"), any case.
+pub(super) fn is_name_suffix(word: &[u8]) -> bool {
+    NAME_SUFFIXES
+        .iter()
+        .any(|s| s.len() == word.len() && s.as_bytes().eq_ignore_ascii_case(word))
+}
 
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
@@ -58,11 +95,11 @@ impl Names {
             let fits = !w.blocked
                 && if lower {
                     w.lower_name()
-                        || particle(w, b)
+                        || w.particle
                         || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
                 } else {
                     w.name_like()
-                        || particle(w, b)
+                        || w.particle
                         || (w.acronym && w.in_name_lists())
                         || (j > i && w.capitalised() && w.medical && w.in_name_lists())
                 };
@@ -77,14 +114,14 @@ impl Names {
                     && !w.in_name_lists()
                     && w.common
                     && w.shape != Shape::Initial
-                    && !particle(w, b))
+                    && !w.particle)
             {
                 break;
             }
             self.set(j, score, rule);
             j += 1;
         }
-        while j > i && particle(&words[j - 1], b) {
+        while j > i && words[j - 1].particle {
             j -= 1;
             self.score[j] = 0.0;
         }
@@ -110,13 +147,13 @@ impl Names {
                         (w.name_like()
                             && (w.in_name_lists() || !w.common)
                             && !(w.common && w.sentence_start))
-                            || (particle(w, b) && i + 1 < words.len() && words[i + 1].capitalised())
+                            || (w.particle && i + 1 < words.len() && words[i + 1].capitalised())
                     }
                     Shape::Lower => {
-                        particle(w, b)
+                        w.particle
                             && words[i + 1..]
                                 .iter()
-                                .find(|n| !particle(n, b))
+                                .find(|n| !n.particle)
                                 .is_some_and(|n| n.capitalised())
                     }
                 };
@@ -125,7 +162,7 @@ impl Names {
                 }
                 let left = i > 0 && self.score[i - 1] >= 0.7 && adjacent(b, &words[i - 1], w);
                 let right = i + 1 < words.len()
-                    && (self.score[i + 1] >= 0.75 || particle(w, b) && particle(&words[i + 1], b))
+                    && (self.score[i + 1] >= 0.75 || w.particle && words[i + 1].particle)
                     && adjacent(b, w, &words[i + 1]);
                 if left || right {
                     self.set(i, 0.7, "name:neighbour");
@@ -236,13 +273,6 @@ pub(super) fn at_work_before(b: &[u8], start: usize) -> bool {
     .any(|w| sentence.contains(w))
 }
 
-pub(super) fn particle(w: &Word, b: &[u8]) -> bool {
-    w.end - w.start <= 3
-        && PARTICLES
-            .iter()
-            .any(|p| p.as_bytes().eq_ignore_ascii_case(&b[w.start..w.end]))
-}
-
 /// "Employer: Blue Harbor Seafood", "works at Kessler Auto Body": the
 /// capitalised words after the cue, whatever they are, are the employer's name.
 pub(super) fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
@@ -276,7 +306,7 @@ pub(super) fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
     if between.is_empty() && a.shape == Shape::Initial && c.shape == Shape::Initial {
         return true;
     }
-    let dot_ok = particle(a, b);
+    let dot_ok = a.particle;
     between.len() <= 3
         && !between.is_empty()
         && between
@@ -300,7 +330,7 @@ pub(super) fn name_suffix_follows(b: &[u8], end: usize) -> bool {
     while i < b.len() && (b[i] == b' ' || b[i] == b',') && i < end + 2 {
         i += 1;
     }
-    if i == end {
+    if i == end || !b.get(i).is_some_and(u8::is_ascii_uppercase) {
         return false;
     }
     let word_end = b[i..]
@@ -311,16 +341,16 @@ pub(super) fn name_suffix_follows(b: &[u8], end: usize) -> bool {
     while let [rest @ .., b'.'] = word {
         word = rest;
     }
-    b.get(i).is_some_and(u8::is_ascii_uppercase)
-        && NAME_SUFFIXES
-            .iter()
-            .any(|s| s.as_bytes().eq_ignore_ascii_case(word))
+    is_name_suffix(word)
 }
 
 /// " rn", ", md" after a word in a lower-case note.
 pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
     let rest = &b[end..];
     let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    if !matches!(rest, [b' ', b'r' | b'm' | b'n' | b'l' | b'p', ..]) {
+        return false;
+    }
     [&b" rn"[..], b" md", b" np", b" lpn", b" pa"]
         .iter()
         .any(|c| {

@@ -1,15 +1,14 @@
 //! The rules that make words a place: a known city or county, a city before
 //! ", State", a place after "lives in", and the names of places of care.
 
-use super::{particle, Shape, Word};
+use super::{Shape, Word};
 use crate::dictionaries::Dictionaries;
 use crate::text::labels::{Cue, Label};
 use crate::text::Candidate;
 use crate::Kind;
 
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-pub(super) const FACILITY_HEADS: [&str; 65] = [
-    "&str; 60] = [",
+pub(super) const FACILITY_HEADS: [&str; 64] = [
     "hospital",
     "clinic",
     "center",
@@ -174,10 +173,10 @@ pub(super) fn places(
             continue;
         }
         if let Some(c) = facility(text, words, i) {
-            i = words
+            i += words[i..]
                 .iter()
                 .position(|w| w.start >= c.end)
-                .unwrap_or(words.len());
+                .unwrap_or(words.len() - i);
             out.push(c);
             continue;
         }
@@ -187,12 +186,11 @@ pub(super) fn places(
             && words[end_run + 1].capitalised()
             && (b[words[end_run].end..words[end_run + 1].start] == *b" "
                 || (b[words[end_run].end..words[end_run + 1].start] == *b". "
-                    && particle(&words[end_run], b)))
+                    && words[end_run].particle))
         {
             end_run += 1;
         }
-        let cue =
-            place_cue_before(b, labels, words[i].start) || preposition_before(b, words[i].start);
+        let cue = place_cue_before(b, labels, &words[i]) || preposition_before(b, words[i].start);
         let mut found: Option<(usize, f32, &'static str)> = None;
         for k in (i..=end_run).rev() {
             if (i..=k).any(|x| is_name[x] >= 0.9) {
@@ -365,9 +363,9 @@ pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
         .any(|p| before.ends_with(p))
 }
 
-pub(super) fn place_cue_before(b: &[u8], labels: &[Label], start: usize) -> bool {
-    let before = labels.partition_point(|l| l.end <= start);
-    labels[..before].last().is_some_and(|l| {
+pub(super) fn place_cue_before(b: &[u8], labels: &[Label], word: &Word) -> bool {
+    let start = word.start;
+    labels[..word.labels_before].last().is_some_and(|l| {
         l.cue == Cue::Place
             && start - l.end <= 4
             && b[l.end..start]
