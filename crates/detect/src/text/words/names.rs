@@ -5,13 +5,6 @@
 use super::{Shape, Word};
 use crate::text::labels::Label;
 
-const NAME_SUFFIXES: [&str; 44] = [
-    "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "dds", "pharmd", "lcsw", "msw",
-    "cnm", "crna", "jr", "aprn", "fnp", "bsn", "lpn", "cct", "ccrn", "dpm", "dpt", "rd", "rph",
-    "cna", "lvn", "emt", "facs", "mbbs", "frcp", "mph", "msn", "dnp", "crnp", "psyd", "lmft",
-    "lpc", "otr", "slp", "rrt", "facp", "sr",
-];
-
 /// Particles inside names: "Van der Berg", "de la Cruz", "St. Clair", "ó"
 /// (UTF-8 `C3 B3`, as in "Ó Briain").
 pub(super) fn is_particle(raw: &str) -> bool {
@@ -48,11 +41,61 @@ pub(super) fn is_particle(raw: &str) -> bool {
     )
 }
 
-/// A credential or suffix after a name ("MD", "RN", "Jr"), any case.
+/// A credential or suffix after a name ("MD", "RN", "Jr", "M.D"), any case.
 pub(super) fn is_name_suffix(word: &[u8]) -> bool {
-    NAME_SUFFIXES
-        .iter()
-        .any(|s| s.len() == word.len() && s.as_bytes().eq_ignore_ascii_case(word))
+    if word.len() > 6 {
+        return false;
+    }
+    let mut key = [0u8; 6];
+    key[..word.len()].copy_from_slice(word);
+    key.make_ascii_lowercase();
+    matches!(
+        &key[..word.len()],
+        b"md"
+            | b"m.d"
+            | b"do"
+            | b"d.o"
+            | b"rn"
+            | b"np"
+            | b"pa"
+            | b"pa-c"
+            | b"phd"
+            | b"dds"
+            | b"pharmd"
+            | b"lcsw"
+            | b"msw"
+            | b"cnm"
+            | b"crna"
+            | b"jr"
+            | b"aprn"
+            | b"fnp"
+            | b"bsn"
+            | b"lpn"
+            | b"cct"
+            | b"ccrn"
+            | b"dpm"
+            | b"dpt"
+            | b"rd"
+            | b"rph"
+            | b"cna"
+            | b"lvn"
+            | b"emt"
+            | b"facs"
+            | b"mbbs"
+            | b"frcp"
+            | b"mph"
+            | b"msn"
+            | b"dnp"
+            | b"crnp"
+            | b"psyd"
+            | b"lmft"
+            | b"lpc"
+            | b"otr"
+            | b"slp"
+            | b"rrt"
+            | b"facp"
+            | b"sr"
+    )
 }
 
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
