@@ -177,16 +177,6 @@ impl Detector {
                     rule: "geo:street",
                 })
             }
-            Shape::YearFirstDate if value.contains('T') => {
-                let end = hit.start + value.find('T').unwrap_or(value.len());
-                Some(Candidate {
-                    start: hit.start,
-                    end,
-                    kind: Kind::Date,
-                    confidence: 0.9,
-                    rule: "date:timestamp",
-                })
-            }
             Shape::IsAge => {
                 let window = String::from_utf8_lossy(&b[hit.start.saturating_sub(24)..hit.start])
                     .to_ascii_lowercase();

@@ -4,11 +4,16 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
+use regex_automata::Input;
 
 use super::Candidate;
 use crate::{validators, Kind};
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+/// The end of a date: a word boundary, or an ISO time glued on with `T`
+/// ("5/3/2025T08:34:00"), which [`Patterns::hits`] cuts off.
+const TIME: &str = r"(?:\b|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?\b)";
 
 /// What a pattern recognises; decides the validator and the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,10 +64,10 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Hicn, r"\b\d{3}-?\d{2}-?\d{4}[A-Z]\d?\b".into()),
         (Shape::Phone, r"(?:\+?\b1[\s.\-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-/])\d{3}[\s.\-]\d{4}\b(?:,?\s?(?i:x|ext|extension)\.?\s?\d{1,5}\b)?".into()),
         (Shape::IntlPhone, r"\+(?:[2-9]\d{0,2})[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]){1,4}\d{2,4}[\s.\-]?\d{2,4}\b".into()),
-        (Shape::YearFirstDate, r"\b(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}(?:\b|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?\b)".into()),
-        (Shape::NumericDate, r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b|\b\d{1,2}/\d{1,2}\b".into()),
+        (Shape::YearFirstDate, format!(r"\b(?:19|20)\d{{2}}[/\-.]\d{{1,2}}[/\-.]\d{{1,2}}{TIME}")),
+        (Shape::NumericDate, format!(r"\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}){TIME}|\b\d{{1,2}}-\d{{1,2}}-(?:\d{{4}}|\d{{2}}){TIME}|\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}}){TIME}|\b\d{{1,2}}/\d{{1,2}}\b")),
         (Shape::MonthYear, r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b".into()),
-        (Shape::TextDate, format!(r"(?i:\b\d{{1,2}}{ord}\s+(?:of\s+)?{m}\b\.?,?(?:\s+(?:19|20)\d{{2}}\b)?|\b\d{{1,2}}-{m}-(?:\d{{4}}|\d{{2}})\b|\b(?:19|20)\d{{2}}[\-\s]{m}[\-\s]\d{{1,2}}\b|\b{m}\b\.?\s+\d{{1,2}}{ord}\b(?:,?\s+(?:19|20)\d{{2}}\b)?|\b{m}\b\.?,?\s+(?:19|20)\d{{2}}\b|\b{m}\b\.?\s+'\d{{2}}\b|\b{m}-\d{{1,2}}\b)")),
+        (Shape::TextDate, format!(r"(?i:\b\d{{1,2}}{ord}\s+(?:of\s+)?{m}\b\.?,?(?:\s+(?:19|20)\d{{2}}\b)?|\b\d{{1,2}}-{m}-(?:\d{{4}}|\d{{2}})\b|\b(?:19|20)\d{{2}}[\-\s]{m}[\-\s]\d{{1,2}}\b|\b{m}\b\.?\s+\d{{1,2}}{ord}\b(?:,?\s+(?:19|20)\d{{2}}\b)?|\b{m}\b\.?,?\s+(?:19|20)\d{{2}}\b|\b{m}\b\.?\s+'\d{{2}}\b|\b{m}-\d{{1,2}}(?:-(?:19|20)\d{{2}})?\b)")),
         (Shape::Age, r"(?i:\b(?:9\d|1[0-2]\d)\s?-?\s?(?:years?|yrs?|y/o|y\.o\.?|yo)\b(?:[\s\-]?old\b)?|\b(?:aged?|age:)\s*(?:9\d|1[0-2]\d)\b|\((?:9\d|1[0-2]\d)\s?(?:M|F|yo[mf]?)\b|\b(?:alive at|who is|is now|turned|died at|age of)\s+(?:9\d|1[0-2]\d)\b|\b(?:9\d|1[0-2]\d)\s?(?:y|yrs?|years? of age)\b|\b(?:9\d|1[0-2]\d)\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)\s?/\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)y[MF]\b|\b(?:in (?:his|her|their) )?(?:early |mid |late |mid-)?(?:90s|nineties)\b|\bninety[\s\-](?:one|two|three|four|five|six|seven|eight|nine)\b(?:[\s\-]years?[\s\-]old)?|\bninety[\s\-]years?[\s\-]old\b|\b(?:one )?hundred(?: and)?(?: one| two| three| four| five)?[\s\-]years?[\s\-]old\b)".into()),
         (Shape::IsAge, r"\b(?:is|was) (?:9\d|1[0-2]\d)[.,;]".into()),
         (Shape::Udi, r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9\-]+)*".into()),
@@ -109,25 +114,58 @@ impl Patterns {
         Patterns { regex, shapes }
     }
 
-    /// Every validated match in `text`, in order.
+    /// Every validated match in `text`, in order. After a rejected match
+    /// the search goes on from its second byte, so a false start ("jun 14"
+    /// in "Min-jun 14-Feb-1954") does not hide the match inside it.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.regex.find_iter(bytes) {
-            let shape = self.shapes[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
-            if shape == Shape::Url {
-                end = trim_url(bytes, start, end);
+        let mut at = 0;
+        while let Some(m) = self.regex.search(&Input::new(bytes).range(at..)) {
+            let before = out.len();
+            self.judge_match(text, m.start(), m.end(), m.pattern().as_usize(), &mut out);
+            at = if out.len() > before {
+                m.end().max(m.start() + 1)
+            } else {
+                m.start() + 1
+            };
+        }
+        out
+    }
+
+    /// The hits one match makes: none, or one after its validator.
+    fn judge_match(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let bytes = text.as_bytes();
+        let shape = self.shapes[pattern];
+        let mut end = end;
+        if shape == Shape::Url {
+            end = trim_url(bytes, start, end);
+        }
+        if matches!(shape, Shape::NumericDate | Shape::YearFirstDate) {
+            if let Some(t) = bytes[start..end].iter().position(|&c| c == b'T') {
+                end = start + t;
             }
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
+        }
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return;
+        }
+        if shape == Shape::TextDate && inside_hyphenated_word(bytes, start) {
+            return;
+        }
+        {
             let value = &text[start..end];
             let in_chain = start > 0 && matches!(bytes[start - 1], b'/' | b'.')
                 || bytes.get(end).is_some_and(|c| matches!(c, b'/' | b'.'))
                     && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
             if shape == Shape::Groups && in_chain {
-                continue;
+                return;
             }
             if valid(shape, value) {
                 out.push(Hit { start, end, shape });
@@ -150,8 +188,24 @@ impl Patterns {
                 });
             }
         }
-        out
     }
+}
+
+/// A month that ends a hyphenated word ("jun" of "Min-jun"), except after
+/// "mid", "early" or "late".
+fn inside_hyphenated_word(bytes: &[u8], start: usize) -> bool {
+    if !bytes[start].is_ascii_alphabetic() || start < 2 || bytes[start - 1] != b'-' {
+        return false;
+    }
+    let word_start = bytes[..start - 1]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &bytes[word_start..start - 1];
+    !word.is_empty()
+        && !["mid", "early", "late"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// A URL without the punctuation that ends the sentence around it.

@@ -656,6 +656,18 @@ pub(super) fn candidates(
     months(text, &words, out);
 }
 
+/// The length of the month in "mid-February", "early-June", "late-March".
+fn prefixed_month(word: &str) -> Option<usize> {
+    let (prefix, month) = word.split_once('-')?;
+    let is_month = MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month))
+        && month.starts_with(|c: char| c.is_ascii_uppercase());
+    (is_month
+        && ["mid", "early", "late"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(prefix)))
+    .then_some(month.len())
+}
+
 /// Month names standing alone ("in March", "since June") and holidays.
 fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
     let is = |w: &Word, list: &[&str]| {
@@ -663,6 +675,16 @@ fn months(text: &str, words: &[Word], out: &mut Vec<Candidate>) {
             .any(|m| m.eq_ignore_ascii_case(&text[w.start..w.end]))
     };
     for (i, w) in words.iter().enumerate() {
+        if let Some(month) = prefixed_month(&text[w.start..w.end]) {
+            out.push(Candidate {
+                start: w.end - month,
+                end: w.end,
+                kind: Kind::Date,
+                confidence: 0.7,
+                rule: "date:month-name",
+            });
+            continue;
+        }
         if w.shape != Shape::Capital || !w.month_like {
             continue;
         }
