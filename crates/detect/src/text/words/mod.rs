@@ -68,6 +68,9 @@ struct Word {
     place_first: bool,
     /// A particle inside names: "van", "de", "St".
     particle: bool,
+    /// The dictionaries were asked about the word (always for capitalised
+    /// words; for lower-case ones only near labels, names and credentials).
+    looked_up: bool,
     /// How many labels end at or before the word's start.
     labels_before: usize,
 }
@@ -115,6 +118,19 @@ impl Word {
     /// A lower-case word that is a name and nothing else ("dr becker").
     fn lower_name(&self) -> bool {
         self.shape == Shape::Lower && self.in_name_lists() && !self.ordinary() && !self.blocked
+    }
+
+    /// A lower-case word on no list at all ("haruto", "olumide"): a name
+    /// in a sloppy note when a credential or a title stands next to it.
+    fn lower_unknown(&self) -> bool {
+        self.looked_up
+            && self.shape == Shape::Lower
+            && !self.in_name_lists()
+            && !self.ordinary()
+            && !self.place
+            && !self.blocked
+            && !self.particle
+            && self.end - self.start >= 3
     }
 }
 
@@ -281,6 +297,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             state: false,
             place_first: false,
             particle: is_particle(raw),
+            looked_up: false,
             labels_before: label,
         };
         let near_label = label > 0 && start - labels[label - 1].end <= 4
@@ -289,18 +306,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             .last()
             .is_some_and(|p: &Word| p.in_name_lists() && start - p.end <= 2);
         if shape != Shape::Lower || near_label || after_name {
-            lower.clear();
-            if raw.is_ascii() {
-                lower.push_str(raw);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
-            }
-            let raw_lists = dict.lists(lower.as_str());
-            word.place = raw_lists & Lists::PLACE != 0;
-            word.state = raw_lists & Lists::STATE != 0;
-            word.place_first = raw_lists & Lists::PLACE_FIRST != 0;
-            word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
+            lowercase_into(raw, &mut lower);
             if shape != Shape::Lower {
                 let fixed = fixed_lists(lower.as_str());
                 word.facility_head = fixed & Fixed::FACILITY_HEAD != 0;
@@ -311,24 +317,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
                         p.end + 1 == start && part_of_state(text, p, &lower, dict)
                     });
             }
-            if lower.contains('-') {
-                let parts: Vec<u8> = lower.split('-').map(|p| dict.lists(p)).collect();
-                word.first = parts.iter().any(|l| l & Lists::FIRST != 0);
-                word.last = parts.iter().any(|l| l & Lists::LAST != 0);
-                word.common = parts.iter().all(|l| l & Lists::COMMON != 0);
-                word.medical = parts.iter().all(|l| l & Lists::MEDICAL != 0);
-            } else {
-                let key_lists = if lower.chars().all(char::is_alphanumeric) {
-                    raw_lists
-                } else {
-                    lower.retain(char::is_alphanumeric);
-                    dict.lists(lower.as_str())
-                };
-                word.first = key_lists & Lists::FIRST != 0;
-                word.last = key_lists & Lists::LAST != 0;
-                word.medical = key_lists & Lists::MEDICAL != 0;
-                word.stop = key_lists & Lists::STOP != 0;
-            }
+            set_lists(&mut word, &mut lower, dict);
         }
         if shape == Shape::Initial && end < b.len() && b[end] == b'.' {
             word.end = end + 1;
@@ -336,6 +325,78 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         words.push(word);
     }
     words
+}
+
+/// `raw` in lower case without diacritics, into `lower`.
+fn lowercase_into(raw: &str, lower: &mut String) {
+    lower.clear();
+    if raw.is_ascii() {
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(raw.chars().flat_map(char::to_lowercase).map(fold));
+    }
+}
+
+/// Sets what the dictionaries say about a word from its lower-case form
+/// (which this may shorten to its letters and digits).
+fn set_lists(word: &mut Word, lower: &mut String, dict: &Dictionaries) {
+    let raw_lists = dict.lists(lower.as_str());
+    word.looked_up = true;
+    word.place = raw_lists & Lists::PLACE != 0;
+    word.state = raw_lists & Lists::STATE != 0;
+    word.place_first = raw_lists & Lists::PLACE_FIRST != 0;
+    word.common = raw_lists & (Lists::COMMON | Lists::STATE) != 0;
+    if lower.contains('-') {
+        let parts: Vec<u8> = lower.split('-').map(|p| dict.lists(p)).collect();
+        word.first = parts.iter().any(|l| l & Lists::FIRST != 0);
+        word.last = parts.iter().any(|l| l & Lists::LAST != 0);
+        word.common = parts.iter().all(|l| l & Lists::COMMON != 0);
+        word.medical = parts.iter().all(|l| l & Lists::MEDICAL != 0);
+    } else {
+        let key_lists = if lower.chars().all(char::is_alphanumeric) {
+            raw_lists
+        } else {
+            lower.retain(char::is_alphanumeric);
+            dict.lists(lower.as_str())
+        };
+        word.first = key_lists & Lists::FIRST != 0;
+        word.last = key_lists & Lists::LAST != 0;
+        word.medical = key_lists & Lists::MEDICAL != 0;
+        word.stop = key_lists & Lists::STOP != 0;
+    }
+}
+
+/// Asks the dictionaries about the lower-case words a sloppy note may name
+/// someone with: before a credential ("haruto d'angelo rn"), after one
+/// ("charge rn olumide") and after a title or name label ("Nurse tupac macleod").
+fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Dictionaries) {
+    let b = text.as_bytes();
+    let mut lower = String::with_capacity(32);
+    let mut wanted = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.shape != Shape::Lower {
+            continue;
+        }
+        if name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end) {
+            wanted.extend(i.saturating_sub(2)..=i);
+        }
+        if matches!(&b[w.start..w.end], b"rn" | b"lpn" | b"np" | b"cna") {
+            wanted.push(i + 1);
+        }
+        let after_cue = labels[..w.labels_before].last().is_some_and(|l| {
+            matches!(l.cue, Cue::Title | Cue::Name) && only_separators(b, l.end, w.start)
+        });
+        if after_cue {
+            wanted.extend(i..i + 3);
+        }
+    }
+    for i in wanted {
+        if let Some(w) = words.get_mut(i).filter(|w| !w.looked_up) {
+            lowercase_into(&text[w.start..w.end], &mut lower);
+            set_lists(w, &mut lower, dict);
+        }
+    }
 }
 
 /// Bits of [`fixed_lists`]: which of this module's word lists a word is on.
@@ -515,7 +576,9 @@ pub(super) fn candidates(
     dict: &Dictionaries,
     out: &mut Vec<Candidate>,
 ) {
-    let words = split(text, labels, dict);
+    let mut words = split(text, labels, dict);
+    look_up_near_cues(text, labels, &mut words, dict);
+    let words = words;
     let b = text.as_bytes();
     let mut names = Names {
         score: vec![0.0; words.len()],
@@ -545,8 +608,11 @@ pub(super) fn candidates(
                     && words
                         .get(i + 1)
                         .is_some_and(|n| n.lower_name() && adjacent(b, w, n));
+                let unknown_after_title =
+                    label.cue == Cue::Title && w.lower_unknown() && !function_word(b, w);
                 if w.lower_name()
                     || first_of_two
+                    || unknown_after_title
                     || (title
                         && w.last
                         && !w.medical
@@ -620,13 +686,33 @@ pub(super) fn candidates(
             && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
         {
             let mut j = i;
-            while j + 3 > i && (words[j].lower_name() || (j < i && words[j].particle)) {
+            while j + 3 > i
+                && !function_word(b, &words[j])
+                && (words[j].lower_name()
+                    || words[j].lower_unknown()
+                    || (j < i && words[j].particle))
+            {
                 names.set(j, 0.75, "name:credential");
                 if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
                     break;
                 }
                 j -= 1;
             }
+        }
+    }
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, v) = (&words[i], &words[i + 1]);
+        let credential = matches!(&b[w.start..w.end], b"rn" | b"lpn" | b"np" | b"cna");
+        let ends = b
+            .get(v.end)
+            .map_or(true, |c| matches!(c, b'.' | b',' | b';' | b'\n' | b')'));
+        if credential
+            && b[w.end..v.start] == *b" "
+            && ends
+            && (v.lower_name() || v.lower_unknown())
+            && !function_word(b, v)
+        {
+            names.set(i + 1, 0.7, "name:after-credential");
         }
     }
     for (i, w) in words.iter().enumerate() {

@@ -139,7 +139,9 @@ impl Names {
                 && if lower {
                     w.lower_name()
                         || w.particle
-                        || (j > i && w.last && !w.medical && !w.stop && !function_word(b, w))
+                        || (j > i
+                            && (w.last && !w.medical && !w.stop || w.lower_unknown())
+                            && !function_word(b, w))
                 } else {
                     w.name_like()
                         || w.particle
