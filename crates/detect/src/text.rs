@@ -190,8 +190,7 @@ impl Detector {
                 {
                     return None;
                 }
-                let from = value.find(|c: char| c.is_ascii_digit())?;
-                let to = value.len() - 1;
+                let (from, to) = age_number(value)?;
                 Some(Candidate {
                     start: hit.start + from,
                     end: hit.start + to,
