@@ -610,7 +610,8 @@ fn is_year(value: &[u8]) -> bool {
 }
 
 /// Identifiers written in groups ("XEH 448569899 01", "030 542 5384", "B700 09642"):
-/// a number or code takes in the short groups right after it that hold a digit,
+/// a number or code takes in a short check suffix ("9149093-B", "24-59295-OF"),
+/// the short groups right after it that hold a digit,
 /// and a short capitalised prefix right before it that is not a label.
 fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
     const ID_KINDS: [Kind; 8] = [
@@ -643,6 +644,21 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
             } else {
                 break;
             }
+        }
+        let suffix = if b.get(c.end) == Some(&b'-') {
+            b[c.end + 1..]
+                .iter()
+                .take(4)
+                .take_while(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+                .count()
+        } else {
+            0
+        };
+        if (1..=3).contains(&suffix)
+            && b.get(c.end + 1 + suffix)
+                .map_or(true, |x| !x.is_ascii_alphanumeric() && *x != b'-')
+        {
+            c.end += 1 + suffix;
         }
         if c.start >= 2 && b[c.start - 1] == b' ' {
             let from = b[..c.start - 1]
