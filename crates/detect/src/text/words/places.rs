@@ -8,7 +8,9 @@ use crate::text::Candidate;
 use crate::Kind;
 
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-pub(super) const FACILITY_HEADS: [&str; 64] = [
+pub(super) const FACILITY_HEADS: [&str; 66] = [
+    "house",
+    "nursing",
     "hospital",
     "clinic",
     "center",
@@ -253,6 +255,8 @@ pub(super) fn places(
                 Some((k, 0.75, "geo:place"))
             } else if cue && !w.ordinary() && !w.acronym {
                 Some((k, 0.7, "geo:context"))
+            } else if k == i && place_field_before(b, labels, w) && !w.acronym {
+                Some((k, 0.8, "geo:labelled"))
             } else {
                 None
             };
@@ -275,6 +279,15 @@ pub(super) fn places(
                 confidence,
                 rule,
             });
+            if let Some(zip_end) = zip_after(b, end) {
+                out.push(Candidate {
+                    start: end + 1,
+                    end: zip_end,
+                    kind: Kind::Geo,
+                    confidence: 0.85,
+                    rule: "zip:after-place",
+                });
+            }
             i = k + 1;
             continue;
         }
@@ -287,6 +300,9 @@ pub(super) fn places(
 /// word for a place of care, at least one of them specific.
 pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let b = text.as_bytes();
+    if let Some(c) = head_first_facility(text, words, i) {
+        return Some(c);
+    }
     let run_end = (i + 7).min(words.len());
     if !words[i + 1..run_end].iter().any(|w| w.facility_head) {
         return None;
@@ -301,7 +317,10 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
             || (k > i && in_list(k, &["the"]) && in_list(k - 1, &["of", "for"]));
         if k > i {
             let between = &b[words[k - 1].end..w.start];
-            let joined = between == b" " || between == b"'s " || between == b" & ";
+            let joined = between == b" "
+                || between == b"'s "
+                || between == b" & "
+                || (between == b". " && words[k - 1].particle);
             if !joined || !(w.capitalised() || connector) {
                 break;
             }
@@ -347,6 +366,68 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     })
 }
 
+/// "Hospice of the Quiet Valley", "Hospital of Saint Raphael": a place of
+/// care named after its head word, "of", and capitalised words.
+fn head_first_facility(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
+    const HEADS: [&str; 7] = [
+        "hospital",
+        "hospice",
+        "clinic",
+        "infirmary",
+        "institute",
+        "sanatorium",
+        "home",
+    ];
+    let b = text.as_bytes();
+    let word = |x: usize| &text[words[x].start..words[x].end];
+    let joined = |x: usize| x < words.len() && b[words[x - 1].end..words[x].start] == *b" ";
+    if !HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i)))
+        || !joined(i + 1)
+        || !word(i + 1).eq_ignore_ascii_case("of")
+    {
+        return None;
+    }
+    let mut k = i + 2;
+    if joined(k) && word(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let first = k;
+    while joined(k) && k < first + 4 && words[k].capitalised() {
+        k += 1;
+    }
+    let specific = (first..k).any(|x| {
+        !words[x].facility_head
+            && !words[x].medical
+            && !GENERIC_FACILITY_WORDS
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(word(x)))
+    });
+    (k > first && specific).then(|| Candidate {
+        start: words[i].start,
+        end: words[k - 1].end,
+        kind: Kind::Geo,
+        confidence: 0.8,
+        rule: "geo:facility",
+    })
+}
+
+/// The end of a ZIP code ("02852", "02852-1234") one blank after `end`.
+fn zip_after(b: &[u8], end: usize) -> Option<usize> {
+    let rest = b.get(end + 1..)?;
+    let digits = |from: usize, n: usize| {
+        rest.len() >= from + n && rest[from..from + n].iter().all(u8::is_ascii_digit)
+    };
+    let boundary = |at: usize| rest.get(at).map_or(true, |c| !c.is_ascii_alphanumeric());
+    if b[end] != b' ' || !digits(0, 5) {
+        return None;
+    }
+    if rest.get(5) == Some(&b'-') && digits(6, 4) && boundary(10) {
+        Some(end + 11)
+    } else {
+        boundary(5).then_some(end + 6)
+    }
+}
+
 pub(super) fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
     b.get(end) == Some(&b' ')
         && b.len() >= end + 1 + word.len()
@@ -361,6 +442,18 @@ pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
     [&b" in "[..], b" from ", b" near "]
         .iter()
         .any(|p| before.ends_with(p))
+}
+
+/// A place field's label right before the word: "City: Revere".
+fn place_field_before(b: &[u8], labels: &[Label], word: &Word) -> bool {
+    labels[..word.labels_before].last().is_some_and(|l| {
+        l.cue == Cue::Place
+            && word.start - l.end <= 16
+            && (b[l.start..l.end].ends_with(b":") || b[l.end..word.start].starts_with(b":"))
+            && b[l.end..word.start]
+                .iter()
+                .all(|&c| matches!(c, b' ' | b':' | b'\t'))
+    })
 }
 
 pub(super) fn place_cue_before(b: &[u8], labels: &[Label], word: &Word) -> bool {
