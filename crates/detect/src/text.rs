@@ -39,6 +39,31 @@ pub struct Detector {
     dict: &'static Dictionaries,
 }
 
+/// About how many bytes of a long text are read at once.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Where the piece of `text` that starts at `start` ends: at the last blank
+/// line of the piece's second half, else its last line break, else a
+/// character boundary.
+fn piece_end(text: &str, start: usize) -> usize {
+    let limit = start + PIECE_BYTES;
+    if limit >= text.len() {
+        return text.len();
+    }
+    let b = text.as_bytes();
+    let half = start + PIECE_BYTES / 2;
+    if let Some(p) = memchr::memmem::rfind(&b[half..limit], b"\n\n") {
+        return half + p + 2;
+    }
+    if let Some(p) = memchr::memrchr(b'\n', &b[half..limit]) {
+        return half + p + 1;
+    }
+    (half..=limit)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
 /// How far (bytes) a label reaches to the value it announces.
 const LABEL_REACH: usize = 24;
 
@@ -58,8 +83,29 @@ impl Detector {
         SHARED.get_or_init(Detector::new)
     }
 
-    /// Every identifier in `text`, sorted by start, non-overlapping.
+    /// Every identifier in `text`, sorted by start, non-overlapping. A long
+    /// text is read in pieces of about [`PIECE_BYTES`] cut at a blank line
+    /// (else a line break), so each piece's tables stay in the CPU cache.
     pub fn detect(&self, text: &str) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(text, start);
+            spans.extend(
+                self.detect_piece(&text[start..end])
+                    .into_iter()
+                    .map(|s| Span {
+                        start: s.start + start,
+                        end: s.end + start,
+                        ..s
+                    }),
+            );
+            start = end;
+        }
+        spans
+    }
+
+    fn detect_piece(&self, text: &str) -> Vec<Span> {
         let labels = self.labels.find(text);
         let hits = self.patterns.hits(text);
         let mut candidates = Vec::with_capacity(hits.len() + labels.len());
@@ -175,6 +221,16 @@ impl Detector {
                     kind: Kind::Geo,
                     confidence: 0.8,
                     rule: "geo:street",
+                })
+            }
+            Shape::DictationInitials => {
+                let from = value.find(|c: char| c.is_ascii_uppercase())?;
+                Some(Candidate {
+                    start: hit.start + from,
+                    end: hit.end,
+                    kind: Kind::Name,
+                    confidence: 0.7,
+                    rule: "name:dictation-initials",
                 })
             }
             Shape::IsAge => {
@@ -777,5 +833,88 @@ mod tests {
             ]
         );
         assert!(found("No travel outside North Carolina.").is_empty());
+    }
+
+    #[test]
+    fn ages_over_89_in_short_forms() {
+        for (text, age) in [
+            ("DOREEN S (F, 103) arrived", "103"),
+            ("HPI: 104-y-o man", "104"),
+            ("92YOF w/ OA", "92"),
+            ("Indications: F/90 for PPM", "90"),
+            ("| Age | 99 |", "99"),
+            ("husband thuy is 100 and home", "100"),
+        ] {
+            let ages: Vec<_> = found(text)
+                .into_iter()
+                .filter(|(k, _)| *k == Kind::Age)
+                .collect();
+            assert_eq!(ages, [(Kind::Age, age)], "{text}");
+        }
+        assert!(found("HR is 95 and regular").is_empty());
+    }
+
+    #[test]
+    fn dates_with_times_and_month_parts() {
+        assert_eq!(found("5/3/2025T08:34:00"), [(Kind::Date, "5/3/2025")]);
+        assert_eq!(found("DOB Sep-10-1933."), [(Kind::Date, "Sep-10-1933")]);
+        assert_eq!(
+            found("worse since mid-February."),
+            [(Kind::Date, "February")]
+        );
+        assert_eq!(
+            found("Sato, Min-jun\t14-Feb-1954"),
+            [
+                (Kind::Name, "Sato"),
+                (Kind::Name, "Min-jun"),
+                (Kind::Date, "14-Feb-1954")
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_with_check_suffixes_and_groups() {
+        assert_eq!(found("MRN 1157197-A."), [(Kind::Mrn, "1157197-A")]);
+        assert_eq!(
+            found("Police report #24-59295-OF."),
+            [(Kind::OtherId, "24-59295-OF")]
+        );
+        assert_eq!(found("unit no. 18/47532/6"), [(Kind::Mrn, "18/47532/6")]);
+        assert_eq!(found("Job #: 2935-12"), [(Kind::OtherId, "2935-12")]);
+    }
+
+    #[test]
+    fn names_in_sloppy_notes_and_dictation_footers() {
+        assert_eq!(
+            found("handoff to haruto d'angelo rn. charge rn olumide."),
+            [(Kind::Name, "haruto d'angelo"), (Kind::Name, "olumide")]
+        );
+        assert_eq!(
+            found("social: lihua liu (brother) called"),
+            [(Kind::Name, "lihua liu")]
+        );
+        assert_eq!(found("plan: rest.\n-- TE/bn\n"), [(Kind::Name, "TE/bn")]);
+        assert!(found("pain 5/10, meds per rn.").is_empty());
+    }
+
+    #[test]
+    fn places_of_care_and_place_fields() {
+        assert_eq!(
+            found("Referral to Hospice of the Quiet Valley today."),
+            [(Kind::Geo, "Hospice of the Quiet Valley")]
+        );
+        assert_eq!(
+            found("Seen at St. Columba's Hospital on"),
+            [(Kind::Geo, "St. Columba's Hospital")]
+        );
+        assert_eq!(found("City:   Revere\n"), [(Kind::Geo, "Revere")]);
+        assert_eq!(
+            found("2709 Granby Rd, Biddeford 02852"),
+            [
+                (Kind::Geo, "2709 Granby Rd"),
+                (Kind::Geo, "Biddeford"),
+                (Kind::Geo, "02852")
+            ]
+        );
     }
 }

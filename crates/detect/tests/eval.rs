@@ -46,7 +46,7 @@ fn tune_set_figures() {
 fn dev_set_figures() {
     let report = corpus(&["dev.jsonl"]);
     assert!(
-        report.overall.recall() >= 0.98,
+        report.overall.recall() >= 0.985,
         "recall {}",
         report.overall.recall()
     );
@@ -61,7 +61,7 @@ fn dev_set_figures() {
 fn second_dev_set_figures() {
     let report = corpus(&["dev2.jsonl"]);
     assert!(
-        report.overall.recall() >= 0.95,
+        report.overall.recall() >= 0.97,
         "recall {}",
         report.overall.recall()
     );
@@ -73,10 +73,25 @@ fn second_dev_set_figures() {
 }
 
 #[test]
+fn third_dev_set_figures() {
+    let report = corpus(&["dev3.jsonl"]);
+    assert!(
+        report.overall.recall() >= 0.965,
+        "recall {}",
+        report.overall.recall()
+    );
+    assert!(
+        report.overall.precision() >= 0.93,
+        "precision {}",
+        report.overall.precision()
+    );
+}
+
+#[test]
 fn held_out_set_figures() {
     let report = corpus(&["test.jsonl", "hard_test.jsonl"]);
     assert!(
-        report.overall.recall() >= 0.97,
+        report.overall.recall() >= 0.98,
         "recall {}",
         report.overall.recall()
     );

@@ -36,6 +36,8 @@ pub(super) enum Shape {
     IsAge,
     Udi,
     Card,
+    /// Dictation initials at the start of a line: "JD/ll", "WV/hs".
+    DictationInitials,
     Street,
     PoBox,
     Vin,
@@ -70,6 +72,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::TextDate, format!(r"(?i:\b\d{{1,2}}{ord}\s+(?:of\s+)?{m}\b\.?,?(?:\s+(?:19|20)\d{{2}}\b)?|\b\d{{1,2}}-{m}-(?:\d{{4}}|\d{{2}})\b|\b(?:19|20)\d{{2}}[\-\s]{m}[\-\s]\d{{1,2}}\b|\b{m}\b\.?\s+\d{{1,2}}{ord}\b(?:,?\s+(?:19|20)\d{{2}}\b)?|\b{m}\b\.?,?\s+(?:19|20)\d{{2}}\b|\b{m}\b\.?\s+'\d{{2}}\b|\b{m}-\d{{1,2}}(?:-(?:19|20)\d{{2}})?\b)")),
         (Shape::Age, r"(?i:\b(?:9\d|1[0-2]\d)\s?-?\s?(?:years?|yrs?|y/o|y\.o\.?|y-o|yo[mf]?)\b(?:[\s\-]?old\b)?|\b(?:aged?|age\s?[:|=])\s*(?:9\d|1[0-2]\d)\b|\((?:9\d|1[0-2]\d)\s?(?:M|F|yo[mf]?)\b|\((?:M|F|male|female),\s?(?:9\d|1[0-2]\d)\)|\b(?:M|F)/(?:9\d|1[0-2]\d)\b|\b(?:alive at|who is|is now|turned|died at|age of)\s+(?:9\d|1[0-2]\d)\b|\b(?:9\d|1[0-2]\d)\s?(?:y|yrs?|years? of age)\b|\b(?:9\d|1[0-2]\d)\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)\s?/\s?(?:M|F)\b|\b(?:9\d|1[0-2]\d)y[MF]\b|\b(?:in (?:his|her|their) )?(?:early |mid |late |mid-)?(?:90s|nineties)\b|\bninety[\s\-](?:one|two|three|four|five|six|seven|eight|nine)\b(?:[\s\-]years?[\s\-]old)?|\bninety[\s\-]years?[\s\-]old\b|\b(?:one )?hundred(?: and)?(?: one| two| three| four| five)?[\s\-]years?[\s\-]old\b)".into()),
         (Shape::IsAge, r"\b(?:is|was) (?:9\d|1[0-2]\d)(?:[.,;]| and\b)".into()),
+        (Shape::DictationInitials, r"(?m:^(?:-- ?)?[A-Z]{2,3}/[a-z]{2,3}\b)".into()),
         (Shape::Udi, r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9\-]+)*".into()),
         (Shape::Card, r"\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{13,19}\b".into()),
         (Shape::Street, r"\b(?:\d{1,6}(?:-\d{1,5})?[A-Za-z]?(?:-[A-Z])?(?:\s1/2)?|[NSEW]\d{2,5}\s[NSEW]\d{2,5}|One|Two|Three|Four|Five|Ten)\s+(?:(?:[NSEW]\.?|NE|NW|SE|SW|North|South|East|West)\s+)?(?:(?:[A-Z][A-Za-z'\-]*\.?|\d{1,3}(?:st|nd|rd|th)|del|de|la|los|las)\s+){1,4}(?i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Terr|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Row|Alley|Aly|Path|Pike|Plaza|Loop|Crescent|Cres|Ridge|Run|Heights|Hts|Hollow|Crossing|Xing|Point|Pt|Walk|Commons|Bend|Glen|View|Grove|Close|Mews|Turnpike|Tpke|Expressway|Expy|Causeway|Landing|Green|Spur|Pass|Cove|Ct|Bnd|Plz|Crst|Cv|Pt)\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|FL|Floor|Flat|Rm|Room|Lot|Space|Trlr|Bldg|#)\.?\s*#?\s*[A-Za-z0-9\-]+\b)?".into()),
@@ -169,6 +172,16 @@ impl Patterns {
             }
             if valid(shape, value) {
                 out.push(Hit { start, end, shape });
+            } else if matches!(
+                shape,
+                Shape::Ssn | Shape::Hicn | Shape::Phone | Shape::IntlPhone
+            ) && value.bytes().filter(u8::is_ascii_digit).count() >= 7
+            {
+                out.push(Hit {
+                    start,
+                    end,
+                    shape: Shape::Groups,
+                });
             } else if matches!(shape, Shape::Dea | Shape::Mbi | Shape::Vin | Shape::Card)
                 && valid(Shape::Code, value)
             {
@@ -304,6 +317,7 @@ pub(super) fn default_kind(shape: Shape) -> Option<(Kind, f32)> {
         Shape::Hicn => (Kind::HealthPlan, 0.8),
         Shape::Dea => (Kind::License, 0.8),
         Shape::Mac => (Kind::Device, 0.9),
+        Shape::DictationInitials => (Kind::Name, 0.7),
         Shape::Zip | Shape::Digits | Shape::Groups | Shape::Code => return None,
     })
 }
@@ -357,7 +371,7 @@ mod tests {
         );
         assert_eq!(
             shapes("ssn 123-45-6789, not 000-12-3456"),
-            [(Shape::Ssn, "123-45-6789")]
+            [(Shape::Ssn, "123-45-6789"), (Shape::Groups, "000-12-3456")]
         );
         assert_eq!(
             shapes("mail j.doe@example.org."),

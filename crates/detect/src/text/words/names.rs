@@ -217,6 +217,38 @@ impl Names {
     }
 }
 
+/// "brother)", "sister,", "son of": a relative's role right after "(".
+fn relation_in_brackets(rest: &[u8]) -> bool {
+    const RELATIONS: [&[u8]; 20] = [
+        b"mother",
+        b"father",
+        b"sister",
+        b"brother",
+        b"son",
+        b"daughter",
+        b"wife",
+        b"husband",
+        b"nephew",
+        b"niece",
+        b"aunt",
+        b"uncle",
+        b"cousin",
+        b"grandson",
+        b"granddaughter",
+        b"partner",
+        b"spouse",
+        b"friend",
+        b"neighbor",
+        b"caregiver",
+    ];
+    let len = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word = &rest[..len];
+    RELATIONS.iter().any(|r| r.eq_ignore_ascii_case(word))
+        && rest
+            .get(len)
+            .is_some_and(|&c| matches!(c, b')' | b',' | b' ' | b';'))
+}
+
 /// A title written as one ("Dr.", "Mrs", "DR. SMITH") before a capitalised
 /// word or an initial; "MR. Cr" (mitral regurgitation) and "MD" are not titles.
 pub(super) fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
@@ -389,14 +421,18 @@ pub(super) fn name_suffix_follows(b: &[u8], end: usize) -> bool {
     is_name_suffix(word)
 }
 
-/// " rn", ", md" after a word in a lower-case note.
+/// " rn", ", md", " r.n." after a word in a lower-case note, or a relation
+/// in brackets: "lihua liu (brother)".
 pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
     let rest = &b[end..];
     let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    if rest.starts_with(b" (") {
+        return relation_in_brackets(&rest[2..]);
+    }
     if !matches!(rest, [b' ', b'r' | b'm' | b'n' | b'l' | b'p', ..]) {
         return false;
     }
-    [&b" rn"[..], b" md", b" np", b" lpn", b" pa"]
+    [&b" rn"[..], b" r.n.", b" md", b" np", b" lpn", b" pa"]
         .iter()
         .any(|c| {
             rest.starts_with(c)
