@@ -546,6 +546,16 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         while end > start && matches!(b[end - 1], b'-' | b'/' | b'.') {
             end -= 1;
         }
+        // A user name with an apostrophe: "mo'donnell".
+        if label.cue == Cue::Handle
+            && b.get(end) == Some(&b'\'')
+            && b.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            end += 1 + b[end + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        }
         // An id written in groups: "ABC 1234", "123 456 789".
         if matches!(label.cue, Cue::Id(_)) && end - start <= 6 {
             for _ in 0..3 {
@@ -894,6 +904,17 @@ mod tests {
             [(Kind::Name, "lihua liu")]
         );
         assert_eq!(found("plan: rest.\n-- TE/bn\n"), [(Kind::Name, "TE/bn")]);
+        assert_eq!(
+            found("updated on poc. eleanor asks to be called"),
+            [(Kind::Name, "eleanor")]
+        );
+        assert_eq!(found("Thanks, torbjørn\n"), [(Kind::Name, "torbjørn")]);
+        assert_eq!(
+            found("Visit by A. Oyelaran, RN."),
+            [(Kind::Name, "A. Oyelaran")]
+        );
+        assert_eq!(found("Hi Dr. Wang, I have been"), [(Kind::Name, "Wang")]);
+        assert!(found("4 units given per ssi. diet: cardiac").is_empty());
         assert!(found("pain 5/10, meds per rn.").is_empty());
     }
 

@@ -384,6 +384,9 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
         if matches!(&b[w.start..w.end], b"rn" | b"lpn" | b"np" | b"cna") {
             wanted.push(i + 1);
         }
+        if acts_like_a_person(b, w.end) {
+            wanted.push(i);
+        }
         let after_cue = labels[..w.labels_before].last().is_some_and(|l| {
             matches!(l.cue, Cue::Title | Cue::Name) && only_separators(b, l.end, w.start)
         });
@@ -608,11 +611,24 @@ pub(super) fn candidates(
                     && words
                         .get(i + 1)
                         .is_some_and(|n| n.lower_name() && adjacent(b, w, n));
-                let unknown_after_title =
-                    label.cue == Cue::Title && w.lower_unknown() && !function_word(b, w);
+                let ends_line = b
+                    .get(w.end)
+                    .map_or(true, |c| matches!(c, b'\n' | b',' | b'.' | b'!'));
+                let label_text = &b[label.start..label.end];
+                let greeting = label_text.ends_with(b",")
+                    || label_text.eq_ignore_ascii_case(b"hello")
+                    || label_text.eq_ignore_ascii_case(b"dear");
+                let unknown_after_title = (label.cue == Cue::Title || greeting && ends_line)
+                    && w.lower_unknown()
+                    && !function_word(b, w);
+                let particle_then_capital = w.particle
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.capitalised() && adjacent(b, w, n));
                 if w.lower_name()
                     || first_of_two
                     || unknown_after_title
+                    || particle_then_capital
                     || (title
                         && w.last
                         && !w.medical
@@ -623,7 +639,12 @@ pub(super) fn candidates(
                     names.run(&words, i, 0.75, "name:label-lowercase", b, true);
                 }
             }
-            Cue::Name if colon && (w.capitalised() || w.shape == Shape::Initial) && !w.blocked => {
+            Cue::Name
+                if colon
+                    && (w.capitalised() || w.shape == Shape::Initial)
+                    && !w.blocked
+                    && (!w.acronym || w.in_name_lists()) =>
+            {
                 names.run(&words, i, 0.9, "name:label", b, true);
             }
             Cue::Name
@@ -718,11 +739,14 @@ pub(super) fn candidates(
     for (i, w) in words.iter().enumerate() {
         let unknown =
             w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
+        let lower_subject = (w.lower_name() || w.lower_unknown()) && !function_word(b, w);
         if names.score[i] == 0.0
-            && unknown
-            && (acts_like_a_person(b, w.end) || b[w.end..].starts_with(b"'s "))
+            && (unknown || lower_subject)
+            && (acts_like_a_person(b, w.end) || unknown && b[w.end..].starts_with(b"'s "))
         {
             names.set(i, 0.7, "name:subject");
+        } else if names.score[i] == 0.0 && unknown && name_suffix_follows(b, w.end) {
+            names.set(i, 0.75, "name:credential");
         }
     }
     names.spread(&words, b);

@@ -131,7 +131,11 @@ impl Names {
         b: &[u8],
         any_first: bool,
     ) {
-        let lower = words[i].shape == Shape::Lower;
+        let lower = words[i..]
+            .iter()
+            .take(3)
+            .find(|w| !w.particle)
+            .map_or(true, |w| w.shape == Shape::Lower);
         let mut j = i;
         while j < words.len() && j < i + 5 {
             let w = &words[j];
@@ -151,7 +155,7 @@ impl Names {
             let ok = if j == i {
                 (any_first && (!w.blocked || w.month_like)) || fits
             } else {
-                fits && adjacent(b, &words[j - 1], w)
+                fits && !w.lone && adjacent(b, &words[j - 1], w)
             };
             if !ok
                 || (j > i
@@ -207,7 +211,10 @@ impl Names {
                 }
                 let left = i > 0 && self.score[i - 1] >= 0.7 && adjacent(b, &words[i - 1], w);
                 let right = i + 1 < words.len()
-                    && (self.score[i + 1] >= 0.75 || w.particle && words[i + 1].particle)
+                    && (self.score[i + 1] >= 0.75
+                        || (w.particle || w.shape == Shape::Initial)
+                            && words[i + 1].particle
+                            && self.score[i + 1] > 0.0)
                     && adjacent(b, w, &words[i + 1]);
                 if left || right {
                     self.set(i, 0.7, "name:neighbour");
@@ -270,7 +277,7 @@ pub(super) fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
 /// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
 /// person as subject follows.
 pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
-    const VERBS: [&[u8]; 16] = [
+    const VERBS: [&[u8]; 22] = [
         b" is a ",
         b" is an ",
         b" was a ",
@@ -286,7 +293,13 @@ pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
         b" underwent",
         b" tolerated",
         b" called",
+        b" calling",
         b" endorses",
+        b" asks",
+        b" asked",
+        b" says",
+        b" said",
+        b" visited",
     ];
     VERBS.iter().any(|v| b[end..].starts_with(v))
 }
@@ -312,8 +325,13 @@ pub(super) fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
     let between = &b[w.end..v.start];
     let comma = between.contains(&b',') || between.contains(&b'^');
     let capitals = |x: &Word| x.capitalised() && (!x.acronym || x.in_name_lists());
+    let unknown = |x: &Word| !x.in_name_lists() && !x.ordinary() && !x.place;
     if comma {
-        capitals(w) && capitals(v) && w.last && v.first && (!w.common || !v.common)
+        capitals(w)
+            && capitals(v)
+            && (w.last || unknown(w) && w.shape == Shape::Upper)
+            && v.first
+            && (!w.common || !v.common)
     } else {
         (w.shape == Shape::Initial && !w.lone && !between.is_empty() && capitals(v) && v.last)
             || (capitals(w)
