@@ -930,6 +930,22 @@ mod tests {
         );
         assert_eq!(found("City:   Revere\n"), [(Kind::Geo, "Revere")]);
         assert_eq!(
+            found("Sent to Sacred Heart Medical Center at Riverbend today"),
+            [(Kind::Geo, "Sacred Heart Medical Center at Riverbend")]
+        );
+        assert_eq!(
+            found("from 1447 Chestnut Hill Ave, Fall River."),
+            [
+                (Kind::Geo, "1447 Chestnut Hill Ave"),
+                (Kind::Geo, "Fall River")
+            ]
+        );
+        assert_eq!(
+            found("She is originally from Hue, Vietnam."),
+            [(Kind::Geo, "Hue")]
+        );
+        assert!(found("Na 140, K 4.4, Cl 96, HCO3 30").is_empty());
+        assert_eq!(
             found("2709 Granby Rd, Biddeford 02852"),
             [
                 (Kind::Geo, "2709 Granby Rd"),

@@ -8,8 +8,9 @@ use crate::text::Candidate;
 use crate::Kind;
 
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-pub(super) const FACILITY_HEADS: [&str; 66] = [
+pub(super) const FACILITY_HEADS: [&str; 67] = [
     "house",
+    "nurses",
     "nursing",
     "hospital",
     "clinic",
@@ -255,8 +256,14 @@ pub(super) fn places(
                 Some((k, 0.75, "geo:place"))
             } else if cue && !w.ordinary() && !w.acronym {
                 Some((k, 0.7, "geo:context"))
-            } else if k == i && place_field_before(b, labels, w) && !w.acronym {
+            } else if place_field_before(b, labels, w) && !w.acronym {
                 Some((k, 0.8, "geo:labelled"))
+            } else if (street_before(b, w.start) && (known || !w.ordinary())
+                || country_after(b, words[k].end) && (known || !w.sentence_start))
+                && !w.acronym
+                && !w.blocked
+            {
+                Some((k, 0.85, "geo:city"))
             } else {
                 None
             };
@@ -335,13 +342,13 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     // Riverbend": a place name after "of" or "at" belongs to it.
     if last + 2 < k && in_list(last + 1, &["of"]) {
         last = k - 1;
-    } else if last + 1 < words.len()
+    } else if last + 2 < words.len()
         && b[words[last].end..].starts_with(b" at ")
-        && words[last + 1].start == words[last].end + 4
-        && words[last + 1].capitalised()
-        && !words[last + 1].common
+        && words[last + 2].start == words[last].end + 4
+        && words[last + 2].capitalised()
+        && !words[last + 2].common
     {
-        last += 1;
+        last += 2;
     }
     let specific = (i..=last).any(|x| {
         !words[x].facility_head
@@ -444,6 +451,134 @@ pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
         .any(|p| before.ends_with(p))
 }
 
+/// A street line right before `start`: "1447 Chestnut Hill Ave, |Fall River",
+/// "3268 Foundry Ct Apt 4B, |Savannah".
+fn street_before(b: &[u8], start: usize) -> bool {
+    let Some(before) = b[..start].strip_suffix(b", ") else {
+        return false;
+    };
+    let from = before
+        .iter()
+        .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'.')
+        .map_or(0, |p| p + 1);
+    let last = &before[from..];
+    let last = last.strip_suffix(b".").unwrap_or(last);
+    const SUFFIXES: [&[u8]; 24] = [
+        b"st", b"street", b"ave", b"avenue", b"rd", b"road", b"dr", b"drive", b"ln", b"lane",
+        b"way", b"blvd", b"ct", b"court", b"pl", b"place", b"pkwy", b"ter", b"terr", b"cir",
+        b"hwy", b"sq", b"trl", b"plz",
+    ];
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n' || c == b',')
+        .map_or(0, |p| p + 1);
+    let numbered = before[line_start..]
+        .split(|&c| c == b' ')
+        .any(|t| t.first().is_some_and(u8::is_ascii_digit));
+    const UNITS: [&[u8]; 8] = [
+        b"apt",
+        b"apartment",
+        b"unit",
+        b"suite",
+        b"ste",
+        b"lot",
+        b"fl",
+        b"floor",
+    ];
+    let unit = before[..from]
+        .strip_suffix(b" ")
+        .and_then(|rest| {
+            let w_from = rest
+                .iter()
+                .rposition(|c| !c.is_ascii_alphabetic())
+                .map_or(0, |p| p + 1);
+            let word = &rest[w_from..];
+            UNITS
+                .iter()
+                .any(|u| u.eq_ignore_ascii_case(word.strip_suffix(b".").unwrap_or(word)))
+                .then_some(())
+        })
+        .is_some()
+        || last.first() == Some(&b'#');
+    numbered
+        && (SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(last))
+            || unit && last.iter().any(u8::is_ascii_digit))
+}
+
+/// A country's name after a comma: "Hue, |Vietnam", "Lyon, France".
+fn country_after(b: &[u8], end: usize) -> bool {
+    const COUNTRIES: [&str; 60] = [
+        "afghanistan",
+        "albania",
+        "algeria",
+        "argentina",
+        "australia",
+        "bangladesh",
+        "brazil",
+        "cambodia",
+        "canada",
+        "chile",
+        "china",
+        "colombia",
+        "cuba",
+        "dominican republic",
+        "ecuador",
+        "egypt",
+        "el salvador",
+        "england",
+        "eritrea",
+        "ethiopia",
+        "france",
+        "germany",
+        "ghana",
+        "greece",
+        "guatemala",
+        "haiti",
+        "honduras",
+        "india",
+        "indonesia",
+        "iran",
+        "iraq",
+        "ireland",
+        "israel",
+        "italy",
+        "jamaica",
+        "japan",
+        "jordan",
+        "kenya",
+        "korea",
+        "lebanon",
+        "liberia",
+        "mexico",
+        "morocco",
+        "nepal",
+        "nigeria",
+        "pakistan",
+        "peru",
+        "philippines",
+        "poland",
+        "portugal",
+        "russia",
+        "scotland",
+        "somalia",
+        "spain",
+        "sudan",
+        "syria",
+        "turkey",
+        "ukraine",
+        "venezuela",
+        "vietnam",
+    ];
+    let Some(rest) = b[end..].strip_prefix(b", ") else {
+        return false;
+    };
+    COUNTRIES.iter().any(|c| {
+        rest.len() >= c.len()
+            && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+            && rest.get(c.len()).map_or(true, |x| !x.is_ascii_alphabetic())
+    })
+}
+
 /// A place field's label right before the word: "City: Revere".
 fn place_field_before(b: &[u8], labels: &[Label], word: &Word) -> bool {
     labels[..word.labels_before].last().is_some_and(|l| {
@@ -452,7 +587,8 @@ fn place_field_before(b: &[u8], labels: &[Label], word: &Word) -> bool {
             && (b[l.start..l.end].ends_with(b":") || b[l.end..word.start].starts_with(b":"))
             && b[l.end..word.start]
                 .iter()
-                .all(|&c| matches!(c, b' ' | b':' | b'\t'))
+                .all(|&c| matches!(c, b' ' | b':' | b'\t' | b'\n'))
+            && b[l.end..word.start].iter().filter(|&&c| c == b'\n').count() <= 1
     })
 }
 
