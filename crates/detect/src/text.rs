@@ -116,6 +116,7 @@ impl Detector {
         }
         labelled_values(text, &labels, &hits, &mut candidates);
         extend_ids(text.as_bytes(), &labels, &mut candidates);
+        extend_phone_extensions(text.as_bytes(), &mut candidates);
         words::candidates(text, &labels, self.dict, &mut candidates);
         resolve(text, candidates)
     }
@@ -497,10 +498,13 @@ fn lab_value(b: &[u8], start: usize) -> bool {
         .rposition(|c| !c.is_ascii_alphanumeric())
         .map_or(0, |p| p + 1);
     let word = &before[word_start..trimmed];
+    let code =
+        word.len() >= 4 && word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_digit);
     let lab_name = !word.is_empty()
         && word.len() <= 12
         && word.iter().all(|c| c.is_ascii_alphanumeric())
-        && word.iter().any(u8::is_ascii_alphabetic);
+        && word.iter().any(u8::is_ascii_alphabetic)
+        && !code;
     lab_name
         && trimmed > word_start
         && word_start + word.len() == trimmed
@@ -564,8 +568,14 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
                 }
                 let more = b[end + 1..]
                     .iter()
-                    .take(7)
-                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .take(9)
+                    .enumerate()
+                    .take_while(|&(k, c)| {
+                        c.is_ascii_alphanumeric()
+                            || *c == b'-'
+                                && k > 0
+                                && b.get(end + 2 + k).is_some_and(u8::is_ascii_digit)
+                    })
                     .count();
                 let group = &b[end + 1..end + 1 + more];
                 let plate_letters = label.cue == Cue::Id(Kind::Vehicle)
@@ -677,6 +687,7 @@ fn is_year(value: &[u8]) -> bool {
 
 /// Identifiers written in groups ("XEH 448569899 01", "030 542 5384", "B700 09642"):
 /// a number or code takes in a short check suffix ("9149093-B", "24-59295-OF"),
+/// a short capitals prefix before a colon ("FP:3961UU"),
 /// the short groups right after it that hold a digit,
 /// and a short capitalised prefix right before it that is not a label.
 fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
@@ -726,6 +737,24 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
         {
             c.end += 1 + suffix;
         }
+        if c.start >= 3 && b[c.start - 1] == b':' {
+            let letters = b[..c.start - 1]
+                .iter()
+                .rev()
+                .take(5)
+                .take_while(|x| x.is_ascii_uppercase())
+                .count();
+            let from = c.start - 1 - letters;
+            let labelled = labels
+                .get(labels.partition_point(|l| l.end <= from))
+                .is_some_and(|l| l.start < c.start - 1);
+            if (2..=4).contains(&letters)
+                && !labelled
+                && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
+            {
+                c.start = from;
+            }
+        }
         if c.start >= 2 && b[c.start - 1] == b' ' {
             let from = b[..c.start - 1]
                 .iter()
@@ -754,6 +783,46 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
             {
                 c.start = from;
             }
+        }
+    }
+}
+
+/// A phone number takes in its extension: "7205550144 ext. 4375", "x.292", "x9961".
+fn extend_phone_extensions(b: &[u8], candidates: &mut [Candidate]) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| matches!(c.kind, Kind::Phone | Kind::Fax))
+    {
+        let rest = &b[c.end..];
+        let blank = usize::from(rest.first() == Some(&b' '));
+        let word = rest[blank..]
+            .iter()
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        let marker = &rest[blank..blank + word];
+        if !(marker.eq_ignore_ascii_case(b"x")
+            || marker.eq_ignore_ascii_case(b"ext")
+            || marker.eq_ignore_ascii_case(b"extension"))
+        {
+            continue;
+        }
+        let mut i = blank + word;
+        if rest.get(i) == Some(&b'.') {
+            i += 1;
+        }
+        if rest.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let digits = rest[i..]
+            .iter()
+            .take(6)
+            .take_while(|x| x.is_ascii_digit())
+            .count();
+        let boundary = rest
+            .get(i + digits)
+            .map_or(true, |x| !x.is_ascii_alphanumeric());
+        if (1..=5).contains(&digits) && boundary {
+            c.end += i + digits;
         }
     }
 }
@@ -891,6 +960,19 @@ mod tests {
         );
         assert_eq!(found("unit no. 18/47532/6"), [(Kind::Mrn, "18/47532/6")]);
         assert_eq!(found("Job #: 2935-12"), [(Kind::OtherId, "2935-12")]);
+        assert_eq!(found("HOSP# 0913 4904"), [(Kind::Mrn, "0913 4904")]);
+        assert_eq!(
+            found("Samples: plasma B700 09642, DNA"),
+            [(Kind::OtherId, "B700 09642")]
+        );
+        assert_eq!(
+            found("fingerprint template FP:3961UU (enrolled"),
+            [(Kind::Biometric, "FP:3961UU")]
+        );
+        assert_eq!(
+            found("tel 7205550144 ext. 4375 today"),
+            [(Kind::Phone, "7205550144 ext. 4375")]
+        );
     }
 
     #[test]

@@ -436,17 +436,34 @@ pub(super) struct Label {
 /// The compiled label automaton.
 pub(super) struct Labels {
     automaton: AhoCorasick,
+    /// The cue of each pattern of the automaton.
+    cues: Vec<Cue>,
 }
 
 impl Labels {
+    /// Compiles [`LABELS`], each label ending in " #" also written glued
+    /// ("Hosp #" and "Hosp#").
     pub(super) fn new() -> Self {
+        let mut patterns: Vec<String> = Vec::with_capacity(LABELS.len() + 32);
+        let mut cues = Vec::with_capacity(LABELS.len() + 32);
+        for &(label, cue) in LABELS {
+            patterns.push(label.to_string());
+            cues.push(cue);
+            if let Some(stem) = label.strip_suffix(" #") {
+                let glued = format!("{stem}#");
+                if !LABELS.iter().any(|(l, _)| *l == glued) {
+                    patterns.push(glued);
+                    cues.push(cue);
+                }
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(LABELS.iter().map(|(p, _)| p))
+            .build(&patterns)
             .expect("the built-in labels compile");
-        Labels { automaton }
+        Labels { automaton, cues }
     }
 
     /// Every label in `text` that stands as whole words.
@@ -460,7 +477,7 @@ impl Labels {
             .map(|m| Label {
                 start: m.start(),
                 end: m.end(),
-                cue: LABELS[m.pattern().as_usize()].1,
+                cue: self.cues[m.pattern().as_usize()],
             })
             .collect()
     }
