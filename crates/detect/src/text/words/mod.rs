@@ -276,7 +276,9 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         let lone_letter =
             shape == Shape::Initial && matches!(raw, "I" | "A") && b.get(end_word) != Some(&b'.');
         let after_hyphen = start > 0 && b[start - 1] == b'-' && shape == Shape::Initial;
-        let credential = capitalised && raw.len() <= 6 && is_name_suffix(raw.as_bytes());
+        let generation = matches!(raw, "Jr" | "JR" | "Sr" | "SR");
+        let credential =
+            capitalised && raw.len() <= 6 && is_name_suffix(raw.as_bytes()) && !generation;
         let after_year = capitalised && year_before(b, start);
         let mut word = Word {
             start,

@@ -197,6 +197,7 @@ impl Names {
                             && (w.in_name_lists() || !w.common)
                             && !(w.common && w.sentence_start))
                             || (w.particle && i + 1 < words.len() && words[i + 1].capitalised())
+                            || surname_after_first_name(words, i, &self.score, b)
                     }
                     Shape::Lower => {
                         w.particle
@@ -254,6 +255,19 @@ fn relation_in_brackets(rest: &[u8]) -> bool {
         && rest
             .get(len)
             .is_some_and(|&c| matches!(c, b')' | b',' | b' ' | b';'))
+}
+
+/// A surname that is also a medical word ("Ng", "Cook") right after a
+/// first name that is already a name: "Bjørn Ng", "TOMÁS NG".
+fn surname_after_first_name(words: &[Word], i: usize, score: &[f32], b: &[u8]) -> bool {
+    let w = &words[i];
+    i > 0
+        && w.last
+        && w.medical
+        && !w.stop
+        && words[i - 1].first
+        && score[i - 1] >= 0.75
+        && b[words[i - 1].end..w.start] == *b" "
 }
 
 /// A title written as one ("Dr.", "Mrs", "DR. SMITH") before a capitalised
