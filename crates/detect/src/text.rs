@@ -842,11 +842,7 @@ fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {
                 continue;
             }
             let between = &text.as_bytes()[last.end..c.start];
-            if last.kind == c.kind
-                && c.kind == Kind::Name
-                && !between.is_empty()
-                && between.iter().all(|&x| x == b' ')
-            {
+            if last.kind == c.kind && c.kind == Kind::Name && between.iter().all(|&x| x == b' ') {
                 last.end = c.end;
                 last.confidence = last.confidence.max(c.confidence);
                 continue;
@@ -997,6 +993,13 @@ mod tests {
         );
         assert_eq!(found("Hi Dr. Wang, I have been"), [(Kind::Name, "Wang")]);
         assert!(found("4 units given per ssi. diet: cardiac").is_empty());
+        assert_eq!(
+            found("Patient: TRUONG, MAI A (117696)")[..2],
+            [(Kind::Name, "TRUONG"), (Kind::Name, "MAI A")]
+        );
+        assert_eq!(found("Reported today by S.S.\n"), [(Kind::Name, "S.S.")]);
+        assert_eq!(found("Dr. Lee, M.D. saw her."), [(Kind::Name, "Lee")]);
+        assert_eq!(found("husband qiong is at home"), [(Kind::Name, "qiong")]);
         assert!(found("pain 5/10, meds per rn.").is_empty());
     }
 

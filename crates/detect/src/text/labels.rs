@@ -363,6 +363,7 @@ const LABELS: &[(&str, Cue)] = &[
     ("employee of", Cue::Employer),
     ("transcriptionist", Cue::Handle),
     ("registered by", Cue::Handle),
+    ("registrar", Cue::Handle),
     ("username", Cue::Handle),
     ("user name", Cue::Handle),
     ("user id", Cue::Handle),

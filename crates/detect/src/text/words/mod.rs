@@ -196,6 +196,22 @@ const HOLIDAYS: [&str; 6] = [
     "kwanzaa",
 ];
 
+/// Relatives whose name may follow them in a sloppy note: "husband qiong".
+const RELATIONS: [&[u8]; 12] = [
+    b"wife",
+    b"husband",
+    b"son",
+    b"daughter",
+    b"sister",
+    b"brother",
+    b"mother",
+    b"father",
+    b"nephew",
+    b"niece",
+    b"partner",
+    b"spouse",
+];
+
 const MONTH_LEAD_INS: [&str; 14] = [
     "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after",
     "through", "last", "next",
@@ -280,6 +296,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         let credential =
             capitalised && raw.len() <= 6 && is_name_suffix(raw.as_bytes()) && !generation;
         let after_year = capitalised && year_before(b, start);
+        let dotted_credential = shape == Shape::Initial && in_dotted_credential(b, start);
         let mut word = Word {
             start,
             end: end_word,
@@ -291,7 +308,13 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             common: false,
             medical: false,
             stop: false,
-            blocked: in_label || heading || lab || after_hyphen || credential || after_year,
+            blocked: in_label
+                || heading
+                || lab
+                || after_hyphen
+                || credential
+                || after_year
+                || dotted_credential,
             acronym: shape == Shape::Upper && raw.len() <= 3,
             lone: lone_letter,
             facility_head: false,
@@ -515,6 +538,18 @@ fn part_of_state(text: &str, previous: &Word, lower: &str, dict: &Dictionaries) 
             .contains(format!("{} {lower}", prev.to_ascii_lowercase()).as_str())
 }
 
+/// The letter at `start` is part of "M.D.", "R.N.", "D.O.", "N.P." or "P.A.".
+fn in_dotted_credential(b: &[u8], start: usize) -> bool {
+    const CREDENTIALS: [&[u8]; 5] = [b"M.D.", b"R.N.", b"D.O.", b"N.P.", b"P.A."];
+    [start, start.saturating_sub(2)].iter().any(|&from| {
+        b.get(from..from + 4).is_some_and(|w| {
+            CREDENTIALS.iter().any(|c| c.eq_ignore_ascii_case(w))
+                && b.get(from + 4).map_or(true, |c| !c.is_ascii_alphabetic())
+                && (from == 0 || !b[from - 1].is_ascii_alphabetic() && b[from - 1] != b'.')
+        })
+    })
+}
+
 /// "2011 Nissan Altima": up to three capitalised words after a year are a
 /// make and model, not a name.
 fn year_before(b: &[u8], start: usize) -> bool {
@@ -620,9 +655,11 @@ pub(super) fn candidates(
                 let greeting = label_text.ends_with(b",")
                     || label_text.eq_ignore_ascii_case(b"hello")
                     || label_text.eq_ignore_ascii_case(b"dear");
-                let unknown_after_title = (label.cue == Cue::Title || greeting && ends_line)
-                    && w.lower_unknown()
-                    && !function_word(b, w);
+                let relation = RELATIONS.iter().any(|r| r.eq_ignore_ascii_case(label_text));
+                let unknown_after_title =
+                    (label.cue == Cue::Title || relation || greeting && ends_line)
+                        && w.lower_unknown()
+                        && !function_word(b, w);
                 let particle_then_capital = w.particle
                     && words
                         .get(i + 1)
@@ -751,6 +788,7 @@ pub(super) fn candidates(
             names.set(i, 0.75, "name:credential");
         }
     }
+    dotted_initials(&words, b, &mut names);
     names.spread(&words, b);
 
     for (i, w) in words.iter().enumerate() {
@@ -778,6 +816,46 @@ fn prefixed_month(word: &str) -> Option<usize> {
             .iter()
             .any(|p| p.eq_ignore_ascii_case(prefix)))
     .then_some(month.len())
+}
+
+/// Two or more dotted initials ("G.M.", "T.P.") after "by" or before a
+/// surname-like word: "by T.P.", "G.M. Osgood, RN". Credentials and clock
+/// marks ("M.D.", "R.N.", "A.M.") are not initials of a person.
+fn dotted_initials(words: &[Word], b: &[u8], names: &mut Names) {
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len()
+            && words[j].shape == Shape::Initial
+            && b[words[j].end - 1] == b'.'
+            && (j == i || words[j].start == words[j - 1].end)
+        {
+            j += 1;
+        }
+        if j - i < 2 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let letters: Vec<u8> = (i..j).map(|k| b[words[k].start]).collect();
+        let credential = matches!(
+            letters.as_slice(),
+            b"MD" | b"RN" | b"DO" | b"PA" | b"NP" | b"AM" | b"PM" | b"US" | b"PO" | b"DC"
+        );
+        let after_by = b[..words[i].start].ends_with(b"by ");
+        let surname_next = words.get(j).is_some_and(|n| {
+            n.shape == Shape::Capital
+                && !n.ordinary()
+                && !n.blocked
+                && words[j - 1].end + 1 == n.start
+        });
+        if !credential && (after_by || surname_next) {
+            let last = if surname_next { j } else { j - 1 };
+            for k in i..=last {
+                names.set(k, 0.75, "name:initials");
+            }
+        }
+        i = j;
+    }
 }
 
 /// Month names standing alone ("in March", "since June") and holidays.

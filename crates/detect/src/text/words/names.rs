@@ -191,6 +191,7 @@ impl Names {
                                 && i + 1 < words.len()
                                 && self.score[i - 1] > 0.0
                                 && self.score[i + 1] > 0.0)
+                            || (i > 0 && self.score[i - 1] > 0.0 && ends_a_name(b, w.end))
                     }
                     Shape::Capital | Shape::Upper => {
                         (w.name_like()
@@ -255,6 +256,20 @@ fn relation_in_brackets(rest: &[u8]) -> bool {
         && rest
             .get(len)
             .is_some_and(|&c| matches!(c, b')' | b',' | b' ' | b';'))
+}
+
+/// Only punctuation, a digit or the line's end after a middle initial:
+/// "TRUONG, MAI A (117696)", "Balogun, Funmilayo A, MD".
+fn ends_a_name(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    let blank = rest.iter().take_while(|&&c| c == b' ').count();
+    match rest.get(blank) {
+        None => true,
+        Some(&c) => {
+            matches!(c, b'\n' | b',' | b'(' | b'|' | b'*' | b')')
+                || (blank > 0 && c.is_ascii_digit())
+        }
+    }
 }
 
 /// A surname that is also a medical word ("Ng", "Cook") right after a
@@ -389,7 +404,9 @@ pub(super) fn employer(words: &[Word], i: usize, b: &[u8], names: &mut Names) {
     while j < words.len() && j < i + 5 {
         let w = &words[j];
         let joined = j == i || b[words[j - 1].end..w.start] == *b" ";
-        let fits = w.capitalised() || (j > i && matches!(&b[w.start..w.end], b"of" | b"and"));
+        let fits = w.capitalised()
+            || (j > i && w.shape == Shape::Initial)
+            || (j > i && matches!(&b[w.start..w.end], b"of" | b"and"));
         let joined = joined
             || (j > i
                 && b[words[j - 1].end..w.start] == *b". "
