@@ -478,9 +478,13 @@ fn is_fraction(b: &[u8], hit: &Hit) -> bool {
             .to_ascii_lowercase()
             .contains("pain")
     };
-    digit_before
+    let date_word = matches!(
+        previous_word.as_slice(),
+        b"on" | b"since" | b"until" | b"from" | b"dated" | b"after" | b"before"
+    );
+    !date_word && digit_before
         || out_of_ten
-        || UNITS.contains(&next_word.as_slice())
+        || !date_word && UNITS.contains(&next_word.as_slice())
         || after.first() == Some(&b'%')
         || SCALES.contains(&previous_word.as_slice())
 }
