@@ -1003,6 +1003,15 @@ mod tests {
         );
         assert_eq!(found("Reported today by S.S.\n"), [(Kind::Name, "S.S.")]);
         assert_eq!(found("Dr. Lee, M.D. saw her."), [(Kind::Name, "Lee")]);
+        assert_eq!(
+            found("She is a nurse at Silverline Electronics, and"),
+            [(Kind::Name, "Silverline Electronics")]
+        );
+        assert!(found("She teaches at the Public Schools.").is_empty());
+        assert_eq!(
+            found("Two adult children: Violet, who lives nearby."),
+            [(Kind::Name, "Violet")]
+        );
         assert_eq!(found("husband qiong is at home"), [(Kind::Name, "qiong")]);
         assert!(found("pain 5/10, meds per rn.").is_empty());
     }

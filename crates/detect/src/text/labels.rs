@@ -324,6 +324,8 @@ const LABELS: &[(&str, Cue)] = &[
     ("regards,", Cue::Name),
     ("dear", Cue::Name),
     ("hello", Cue::Name),
+    ("thanks", Cue::Name),
+    ("hi", Cue::Name),
     ("thanks,", Cue::Name),
     ("thank you,", Cue::Name),
     ("grandson", Cue::Name),

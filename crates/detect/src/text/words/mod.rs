@@ -708,6 +708,7 @@ pub(super) fn candidates(
             employer(&words, i, b, &mut names);
         }
     }
+    organizations(text, &words, &mut names);
     for (i, w) in words.iter().enumerate() {
         if names.score[i] == 0.0
             && w.clear_name()
@@ -730,7 +731,14 @@ pub(super) fn candidates(
         {
             continue;
         }
-        if w.common && w.sentence_start {
+        let signature = i + 1 < words.len()
+            && adjacent(b, w, &words[i + 1])
+            && (name_suffix_follows(b, words[i + 1].end)
+                || words[i + 1].shape == Shape::Initial
+                    && words
+                        .get(i + 2)
+                        .is_some_and(|n| name_suffix_follows(b, n.end)));
+        if w.common && w.sentence_start && !signature {
             continue;
         }
         let left = i > 0 && names.score[i - 1] > 0.0 && adjacent(b, &words[i - 1], w);
@@ -779,10 +787,13 @@ pub(super) fn candidates(
         let unknown =
             w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
         let lower_subject = (w.lower_name() || w.lower_unknown()) && !function_word(b, w);
+        let first_name = w.capitalised() && w.first && !w.medical && !w.stop && !w.blocked;
         if names.score[i] == 0.0
             && (unknown || lower_subject)
             && (acts_like_a_person(b, w.end) || unknown && b[w.end..].starts_with(b"'s "))
         {
+            names.set(i, 0.7, "name:subject");
+        } else if names.score[i] == 0.0 && first_name && b[w.end..].starts_with(b", who ") {
             names.set(i, 0.7, "name:subject");
         } else if names.score[i] == 0.0 && unknown && name_suffix_follows(b, w.end) {
             names.set(i, 0.75, "name:credential");
@@ -818,6 +829,123 @@ fn prefixed_month(word: &str) -> Option<usize> {
     .then_some(month.len())
 }
 
+/// The last word of a business's name: "Redwood Printing", "Cobalt
+/// Software", "Harlow Tool & Die".
+const ORGANIZATION_HEADS: [&str; 40] = [
+    "inc",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "industries",
+    "electronics",
+    "software",
+    "systems",
+    "construction",
+    "printing",
+    "plumbing",
+    "heating",
+    "textiles",
+    "transit",
+    "schools",
+    "school",
+    "bakery",
+    "landscaping",
+    "supermarkets",
+    "supermarket",
+    "market",
+    "foods",
+    "motors",
+    "manufacturing",
+    "mills",
+    "works",
+    "farms",
+    "restaurant",
+    "diner",
+    "bank",
+    "insurance",
+    "logistics",
+    "trucking",
+    "die",
+    "course",
+    "goods",
+    "hardware",
+    "academy",
+];
+
+/// Generic words that do not name a business on their own.
+const GENERIC_ORGANIZATION_WORDS: [&str; 12] = [
+    "the",
+    "public",
+    "high",
+    "elementary",
+    "middle",
+    "state",
+    "national",
+    "city",
+    "county",
+    "general",
+    "american",
+    "united",
+];
+
+/// A business's name after a cue of work or ownership ("a nurse at",
+/// "35 years at", "business,", "retired from"): capitalised words joined by
+/// blanks, "&", "and" or "of", ending with a business's head word, with one
+/// specific word. Businesses are employers, so NAME.
+fn organizations(text: &str, words: &[Word], names: &mut Names) {
+    let b = text.as_bytes();
+    let word = |x: usize| &text[words[x].start..words[x].end];
+    let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
+    for i in 0..words.len() {
+        let before = &b[..words[i].start];
+        let cue = [
+            &b"at "[..],
+            b"at the ",
+            b"for ",
+            b"for the ",
+            b"business, ",
+            b"from ",
+        ]
+        .iter()
+        .any(|c| before.ends_with(c));
+        if !cue || !words[i].capitalised() {
+            continue;
+        }
+        let mut k = i;
+        let mut last_head = None;
+        while k < words.len() && k < i + 6 {
+            if k > i {
+                let between = &b[words[k - 1].end..words[k].start];
+                let connector = in_list(k, &["and", "of"]);
+                let joined = between == b" " || between == b" & ";
+                if !joined || !(words[k].capitalised() || connector) {
+                    break;
+                }
+            }
+            if k > i && in_list(k, &ORGANIZATION_HEADS) {
+                last_head = Some(k);
+            }
+            k += 1;
+        }
+        let Some(last) = last_head else {
+            continue;
+        };
+        let specific = (i..last).any(|x| {
+            words[x].capitalised()
+                && !words[x].medical
+                && !in_list(x, &GENERIC_ORGANIZATION_WORDS)
+                && !in_list(x, &ORGANIZATION_HEADS)
+        });
+        if specific {
+            for x in i..=last {
+                names.set(x, 0.8, "name:organization");
+            }
+        }
+    }
+}
+
 /// Two or more dotted initials ("G.M.", "T.P.") after "by" or before a
 /// surname-like word: "by T.P.", "G.M. Osgood, RN". Credentials and clock
 /// marks ("M.D.", "R.N.", "A.M.") are not initials of a person.
@@ -842,13 +970,16 @@ fn dotted_initials(words: &[Word], b: &[u8], names: &mut Names) {
             b"MD" | b"RN" | b"DO" | b"PA" | b"NP" | b"AM" | b"PM" | b"US" | b"PO" | b"DC"
         );
         let after_by = b[..words[i].start].ends_with(b"by ");
+        let line_end = b
+            .get(words[j - 1].end)
+            .map_or(true, |&c| c == b'\n' || c == b'\r');
         let surname_next = words.get(j).is_some_and(|n| {
             n.shape == Shape::Capital
                 && !n.ordinary()
                 && !n.blocked
                 && words[j - 1].end + 1 == n.start
         });
-        if !credential && (after_by || surname_next) {
+        if !credential && (after_by || surname_next || line_end) {
             let last = if surname_next { j } else { j - 1 };
             for k in i..=last {
                 names.set(k, 0.75, "name:initials");

@@ -453,7 +453,7 @@ pub(super) fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
 /// ", MD", " RN", ", PhD" and the like right after a word.
 pub(super) fn name_suffix_follows(b: &[u8], end: usize) -> bool {
     let mut i = end;
-    while i < b.len() && (b[i] == b' ' || b[i] == b',') && i < end + 2 {
+    while i < b.len() && (b[i] == b' ' || b[i] == b',' || b[i] == b'(') && i < end + 2 {
         i += 1;
     }
     if i == end || !b.get(i).is_some_and(u8::is_ascii_uppercase) {
