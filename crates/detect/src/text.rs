@@ -1044,6 +1044,22 @@ mod tests {
         );
         assert!(found("Na 140, K 4.4, Cl 96, HCO3 30").is_empty());
         assert_eq!(
+            found("Care at Bayview Dialysis Unit - Tulsa today"),
+            [(Kind::Geo, "Bayview Dialysis Unit - Tulsa")]
+        );
+        assert_eq!(
+            found("She lives in Crown Heights with her son"),
+            [(Kind::Geo, "Crown Heights")]
+        );
+        assert_eq!(
+            found("sister coming from modesto to visit"),
+            [(Kind::Geo, "modesto")]
+        );
+        assert_eq!(
+            found("The VNA of Normal will visit"),
+            [(Kind::Geo, "Normal")]
+        );
+        assert_eq!(
             found("2709 Granby Rd, Biddeford 02852"),
             [
                 (Kind::Geo, "2709 Granby Rd"),

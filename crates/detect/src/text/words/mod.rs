@@ -412,6 +412,9 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
         if acts_like_a_person(b, w.end) {
             wanted.push(i);
         }
+        if places::preposition_before(b, w.start) || b[..w.start].ends_with(b" to ") {
+            wanted.extend(i..i + 2);
+        }
         let after_cue = labels[..w.labels_before].last().is_some_and(|l| {
             matches!(l.cue, Cue::Title | Cue::Name) && only_separators(b, l.end, w.start)
         });
@@ -428,19 +431,19 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
 }
 
 /// Bits of [`fixed_lists`]: which of this module's word lists a word is on.
-struct Fixed;
+pub(super) struct Fixed;
 
 impl Fixed {
     const MONTH: u8 = 1;
     const WEEKDAY: u8 = 2;
-    const LANGUAGE: u8 = 4;
+    pub(super) const LANGUAGE: u8 = 4;
     const HOLIDAY: u8 = 8;
     const FACILITY_HEAD: u8 = 16;
 }
 
 /// The fixed lists (months, weekdays, languages, holidays, facility heads) a
 /// lowercase word is on, in one lookup.
-fn fixed_lists(lower: &str) -> u8 {
+pub(super) fn fixed_lists(lower: &str) -> u8 {
     static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut map = HashMap::new();
@@ -814,6 +817,7 @@ pub(super) fn candidates(
         }
     }
     places(text, &words, &names.score, labels, dict, out);
+    places::lowercase_places(text, &words, &names.score, dict, out);
     months(text, &words, out);
 }
 

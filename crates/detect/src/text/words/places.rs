@@ -1,15 +1,16 @@
 //! The rules that make words a place: a known city or county, a city before
 //! ", State", a place after "lives in", and the names of places of care.
 
-use super::{Shape, Word};
+use super::{fixed_lists, Fixed, Shape, Word};
 use crate::dictionaries::Dictionaries;
 use crate::text::labels::{Cue, Label};
 use crate::text::Candidate;
 use crate::Kind;
 
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-pub(super) const FACILITY_HEADS: [&str; 67] = [
+pub(super) const FACILITY_HEADS: [&str; 68] = [
     "house",
+    "unit",
     "nurses",
     "nursing",
     "hospital",
@@ -256,6 +257,12 @@ pub(super) fn places(
                 Some((k, 0.75, "geo:place"))
             } else if cue && !w.ordinary() && !w.acronym {
                 Some((k, 0.7, "geo:context"))
+            } else if cue
+                && multi
+                && in_list_of(&text[words[k].start..words[k].end], &PLACE_SUFFIXES)
+                && (i..=k).all(|x| !words[x].medical && !words[x].blocked)
+            {
+                Some((k, 0.8, "geo:neighbourhood"))
             } else if place_field_before(b, labels, w) && !w.acronym {
                 Some((k, 0.8, "geo:labelled"))
             } else if (street_before(b, w.start) && (known || !w.ordinary())
@@ -299,6 +306,45 @@ pub(super) fn places(
             continue;
         }
         i += 1;
+    }
+}
+
+/// Towns in a lower-case note after "from", "in", "near" or "to": "sister
+/// coming from tacoma", "from boca raton". Only words that are a known
+/// place and nothing else.
+pub(super) fn lowercase_places(
+    text: &str,
+    words: &[Word],
+    is_name: &[f32],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
+    let b = text.as_bytes();
+    for (i, w) in words.iter().enumerate() {
+        if w.shape != Shape::Lower
+            || !w.looked_up
+            || is_name[i] > 0.0
+            || !(preposition_before(b, w.start) || b[..w.start].ends_with(b" to "))
+        {
+            continue;
+        }
+        let next = words
+            .get(i + 1)
+            .filter(|n| n.shape == Shape::Lower && n.start == w.end + 1);
+        let phrase_end = next.and_then(|n| {
+            let phrase = &text[w.start..n.end];
+            (w.place_first && dict.places.contains(phrase)).then_some(n.end)
+        });
+        let single = w.place && !w.common && !w.medical && !w.stop;
+        if let Some(end) = phrase_end.or(single.then_some(w.end)) {
+            out.push(Candidate {
+                start: w.start,
+                end,
+                kind: Kind::Geo,
+                confidence: 0.7,
+                rule: "geo:place-lowercase",
+            });
+        }
     }
 }
 
@@ -358,15 +404,25 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     });
     // "POLICY GROUP:" on a claim form is a field's label, not a place.
     let is_label = b.get(words[last].end) == Some(&b':');
+    let language = fixed_lists(&word(i).to_lowercase()) & Fixed::LANGUAGE != 0;
     if !specific
         || (is_label && in_list(last, &["group"]))
-        || words[i].blocked && words[i].shape != Shape::Upper
+        || words[i].blocked && words[i].shape != Shape::Upper && !language
     {
         return None;
     }
+    // "Crest Rehabilitation Center - Anchorage": the town after a dash.
+    let mut end = words[last].end;
+    if b[end..].starts_with(b" - ")
+        && words
+            .get(last + 1)
+            .is_some_and(|n| n.start == end + 3 && n.capitalised() && !n.ordinary())
+    {
+        end = words[last + 1].end;
+    }
     Some(Candidate {
         start: words[i].start,
-        end: words[last].end,
+        end,
         kind: Kind::Geo,
         confidence: 0.8,
         rule: "geo:facility",
@@ -449,6 +505,17 @@ pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
     [&b" in "[..], b" from ", b" near "]
         .iter()
         .any(|p| before.ends_with(p))
+}
+
+/// The last word of a neighbourhood's or town's name: "Crown Heights",
+/// "Fells Point", "Back Cove".
+const PLACE_SUFFIXES: [&str; 14] = [
+    "heights", "point", "cove", "hill", "hills", "park", "square", "village", "beach", "falls",
+    "springs", "harbor", "harbour", "corner",
+];
+
+fn in_list_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A street line right before `start`: "1447 Chestnut Hill Ave, |Fall River",
