@@ -1012,6 +1012,16 @@ mod tests {
             found("Two adult children: Violet, who lives nearby."),
             [(Kind::Name, "Violet")]
         );
+        assert_eq!(
+            found("Sky from Social Work will call Heather on Saturday."),
+            [(Kind::Name, "Sky"), (Kind::Name, "Heather")]
+        );
+        assert_eq!(
+            found("plan: walker (pcp) called back"),
+            [(Kind::Name, "walker")]
+        );
+        assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
+        assert!(found("She is a deacon at her church.").is_empty());
         assert_eq!(found("husband qiong is at home"), [(Kind::Name, "qiong")]);
         assert!(found("pain 5/10, meds per rn.").is_empty());
     }

@@ -196,6 +196,80 @@ const HOLIDAYS: [&str; 6] = [
     "kwanzaa",
 ];
 
+/// "He", "She": on the name lists, never a name as a sentence's subject.
+fn is_pronoun(word: &[u8]) -> bool {
+    [
+        &b"he"[..],
+        b"she",
+        b"they",
+        b"we",
+        b"it",
+        b"you",
+        b"his",
+        b"her",
+        b"him",
+        b"i",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// "Zhiwei, who lives in", "her grandmother, Pearl, until", "Sky from
+/// Social Work", "call Heather on Saturday", a sign-off line "- River":
+/// places in a sentence that only a person's name takes.
+fn in_apposition(b: &[u8], w: &Word) -> bool {
+    const ROLES: [&[u8]; 14] = [
+        b"grandmother",
+        b"grandfather",
+        b"sponsor",
+        b"aide",
+        b"friend",
+        b"neighbor",
+        b"caregiver",
+        b"daughter",
+        b"son",
+        b"sister",
+        b"brother",
+        b"partner",
+        b"wife",
+        b"husband",
+    ];
+    const TEAMS: [&[u8]; 8] = [
+        b"Social Work",
+        b"Case Management",
+        b"Nutrition",
+        b"Pharmacy",
+        b"Chaplaincy",
+        b"Palliative",
+        b"Physical Therapy",
+        b"the care team",
+    ];
+    let after = &b[w.end..];
+    let before = &b[..w.start];
+    let role_before = before.strip_suffix(b", ").is_some_and(|rest| {
+        ROLES.iter().any(|r| {
+            rest.len() > r.len() && rest.ends_with(r) && rest[rest.len() - r.len() - 1] == b' '
+        })
+    });
+    let team_after = after
+        .strip_prefix(b" from ")
+        .is_some_and(|rest| TEAMS.iter().any(|t| rest.starts_with(t)));
+    let called = before.ends_with(b"call ")
+        && [&b" on "[..], b" at ", b" to ", b" about "]
+            .iter()
+            .any(|p| after.starts_with(p));
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    let sign_off = &before[line_start..] == b"- " && after.first().map_or(true, |&c| c == b'\n');
+    after.starts_with(b", who ")
+        || role_before && after.first() == Some(&b',')
+        || team_after
+        || called
+        || sign_off
+}
+
 /// Relatives whose name may follow them in a sloppy note: "husband qiong".
 const RELATIONS: [&[u8]; 12] = [
     b"wife",
@@ -757,11 +831,17 @@ pub(super) fn candidates(
             && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
         {
             let mut j = i;
+            let role_in_brackets = j == i && b[w.end..].starts_with(b" (");
             while j + 3 > i
                 && !function_word(b, &words[j])
                 && (words[j].lower_name()
                     || words[j].lower_unknown()
-                    || (j < i && words[j].particle))
+                    || (j < i && words[j].particle)
+                    || (role_in_brackets
+                        && j == i
+                        && words[j].in_name_lists()
+                        && !words[j].medical
+                        && !words[j].stop))
             {
                 names.set(j, 0.75, "name:credential");
                 if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
@@ -790,14 +870,25 @@ pub(super) fn candidates(
         let unknown =
             w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
         let lower_subject = (w.lower_name() || w.lower_unknown()) && !function_word(b, w);
-        let first_name = w.capitalised() && w.first && !w.medical && !w.stop && !w.blocked;
-        if names.score[i] == 0.0
-            && (unknown || lower_subject)
-            && (acts_like_a_person(b, w.end) || unknown && b[w.end..].starts_with(b"'s "))
+        let listed = w.capitalised()
+            && w.in_name_lists()
+            && !w.medical
+            && !w.stop
+            && !w.blocked
+            && !is_pronoun(&b[w.start..w.end]);
+        if names.score[i] > 0.0 {
+            continue;
+        }
+        if (unknown || lower_subject || listed) && acts_like_a_person(b, w.end)
+            || unknown && b[w.end..].starts_with(b"'s ")
         {
             names.set(i, 0.7, "name:subject");
-        } else if names.score[i] == 0.0 && first_name && b[w.end..].starts_with(b", who ") {
-            names.set(i, 0.7, "name:subject");
+            let before = i.checked_sub(1).map(|p| &words[p]);
+            if before.is_some_and(|p| p.first && p.capitalised() && p.end + 1 == w.start) {
+                names.set(i - 1, 0.7, "name:subject");
+            }
+        } else if (listed && w.first || unknown) && in_apposition(b, w) {
+            names.set(i, 0.7, "name:apposition");
         } else if names.score[i] == 0.0 && unknown && name_suffix_follows(b, w.end) {
             names.set(i, 0.75, "name:credential");
         }

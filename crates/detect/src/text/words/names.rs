@@ -228,7 +228,7 @@ impl Names {
 
 /// "brother)", "sister,", "son of": a relative's role right after "(".
 fn relation_in_brackets(rest: &[u8]) -> bool {
-    const RELATIONS: [&[u8]; 20] = [
+    const RELATIONS: [&[u8]; 27] = [
         b"mother",
         b"father",
         b"sister",
@@ -249,6 +249,13 @@ fn relation_in_brackets(rest: &[u8]) -> bool {
         b"friend",
         b"neighbor",
         b"caregiver",
+        b"pcp",
+        b"rn",
+        b"np",
+        b"attending",
+        b"night",
+        b"resident",
+        b"interpreter",
     ];
     let len = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let word = &rest[..len];
@@ -306,7 +313,7 @@ pub(super) fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
 /// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
 /// person as subject follows.
 pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
-    const VERBS: [&[u8]; 22] = [
+    const VERBS: [&[u8]; 25] = [
         b" is a ",
         b" is an ",
         b" was a ",
@@ -329,6 +336,9 @@ pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
         b" says",
         b" said",
         b" visited",
+        b" shared that",
+        b" provided information",
+        b" explained",
     ];
     VERBS.iter().any(|v| b[end..].starts_with(v))
 }
