@@ -1070,6 +1070,14 @@ mod tests {
             [(Kind::Geo, "Normal")]
         );
         assert_eq!(
+            found("plan d/c to salem harbor rehab tomorrow"),
+            [(Kind::Geo, "salem harbor rehab")]
+        );
+        assert!(
+            found("sent to home care. transitioned to basal-bolus insulin on hospital day 2")
+                .is_empty()
+        );
+        assert_eq!(
             found("2709 Granby Rd, Biddeford 02852"),
             [
                 (Kind::Geo, "2709 Granby Rd"),

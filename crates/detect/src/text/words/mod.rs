@@ -909,6 +909,7 @@ pub(super) fn candidates(
     }
     places(text, &words, &names.score, labels, dict, out);
     places::lowercase_places(text, &words, &names.score, dict, out);
+    places::lowercase_facilities(text, &words, dict, out);
     months(text, &words, out);
 }
 

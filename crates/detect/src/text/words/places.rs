@@ -2,14 +2,16 @@
 //! ", State", a place after "lives in", and the names of places of care.
 
 use super::{fixed_lists, Fixed, Shape, Word};
-use crate::dictionaries::Dictionaries;
+use crate::dictionaries::{Dictionaries, Lists};
 use crate::text::labels::{Cue, Label};
 use crate::text::Candidate;
 use crate::Kind;
 
 /// The last word of a place of care: "Mercy General Hospital", "Oakmont Urgent Care".
-pub(super) const FACILITY_HEADS: [&str; 68] = [
+pub(super) const FACILITY_HEADS: [&str; 70] = [
     "house",
+    "chemist",
+    "subacute",
     "unit",
     "nurses",
     "nursing",
@@ -194,7 +196,8 @@ pub(super) fn places(
         {
             end_run += 1;
         }
-        let cue = place_cue_before(b, labels, &words[i]) || preposition_before(b, words[i].start);
+        let place_label = place_cue_before(b, labels, &words[i]);
+        let cue = place_label || preposition_before(b, words[i].start);
         let mut found: Option<(usize, f32, &'static str)> = None;
         for k in (i..=end_run).rev() {
             if (i..=k).any(|x| is_name[x] >= 0.9) {
@@ -243,7 +246,10 @@ pub(super) fn places(
             } else if county_next && (in_set(&dict.counties) || words[i].place || !words[k].medical)
             {
                 Some((k, 0.9, "geo:county"))
-            } else if known && cue && !(w.first && !multi && !preposition_before(b, w.start)) {
+            } else if known
+                && cue
+                && (place_label || !(w.first && !multi && !preposition_before(b, w.start)))
+            {
                 Some((k, 0.9, "geo:place+context"))
             } else if known && multi && !(i..=k).all(|x| words[x].common) {
                 Some((k, 0.85, "geo:place"))
@@ -344,6 +350,80 @@ pub(super) fn lowercase_places(
                 confidence: 0.7,
                 rule: "geo:place-lowercase",
             });
+        }
+    }
+}
+
+/// A place of care in a lower-case note after "to", "from" or "at": "d/c to
+/// salem harbor rehab", "meds from kowalski family pharmacy". Lower-case
+/// words joined by blanks (with "of", "and") ending in a facility's head
+/// word, one of them a place, a name or no word at all.
+pub(super) fn lowercase_facilities(
+    text: &str,
+    words: &[Word],
+    dict: &Dictionaries,
+    out: &mut Vec<Candidate>,
+) {
+    const HEADS: [&str; 12] = [
+        "rehab",
+        "rehabilitation",
+        "pharmacy",
+        "center",
+        "nursing",
+        "care",
+        "drug",
+        "chemist",
+        "hospital",
+        "clinic",
+        "hospice",
+        "apothecary",
+    ];
+    let b = text.as_bytes();
+    let word = |x: usize| &text[words[x].start..words[x].end];
+    let mut i = 0;
+    while i < words.len() {
+        let cue = [&b" to "[..], b" from ", b" at "]
+            .iter()
+            .any(|c| b[..words[i].start].ends_with(c));
+        if !cue || words[i].shape != Shape::Lower {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        let mut last_head = None;
+        while k < words.len() && k < i + 6 && words[k].shape == Shape::Lower {
+            let medical = dict.lists(word(k)) & Lists::MEDICAL != 0 && !HEADS.contains(&word(k));
+            let function = matches!(word(k), "on" | "in" | "to" | "for" | "with" | "by" | "at");
+            if k > i && b[words[k - 1].end..words[k].start] != *b" " || medical || function {
+                break;
+            }
+            if k > i && HEADS.contains(&word(k)) {
+                last_head = Some(k);
+            }
+            k += 1;
+        }
+        let Some(last) = last_head else {
+            i += 1;
+            continue;
+        };
+        let specific = (i..last).any(|x| {
+            let lists = dict.lists(word(x).trim_end_matches("'s"));
+            !HEADS.contains(&word(x))
+                && !matches!(word(x), "of" | "and" | "the")
+                && lists & (Lists::COMMON | Lists::MEDICAL) == 0
+                && (lists & (Lists::PLACE | Lists::LAST) != 0 || lists == 0)
+        });
+        if specific {
+            out.push(Candidate {
+                start: words[i].start,
+                end: words[last].end,
+                kind: Kind::Geo,
+                confidence: 0.7,
+                rule: "geo:facility-lowercase",
+            });
+            i = last + 1;
+        } else {
+            i += 1;
         }
     }
 }
