@@ -1027,6 +1027,31 @@ mod tests {
     }
 
     #[test]
+    fn street_lines_in_many_shapes() {
+        for (text, street) in [
+            ("Lives at 9323 N 500 S, Provo", "9323 N 500 S"),
+            ("moved to N3002 County Road Q today", "N3002 County Road Q"),
+            ("mail to Calle Kamehameha 8, El Paso", "Calle Kamehameha 8"),
+            ("ADDRESS: ONE OLD POST ALY\n", "ONE OLD POST ALY"),
+            (
+                "at 5184 Hillside Mews 2nd Floor\n",
+                "5184 Hillside Mews 2nd Floor",
+            ),
+            ("in Manchester M13 9WL, United Kingdom", "M13 9WL"),
+        ] {
+            assert!(
+                found(text).contains(&(Kind::Geo, street)),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        assert_eq!(
+            found("Lives in Boston, MA with her son"),
+            [(Kind::Geo, "Boston")]
+        );
+    }
+
+    #[test]
     fn places_of_care_and_place_fields() {
         assert_eq!(
             found("Referral to Hospice of the Quiet Valley today."),
@@ -1037,6 +1062,11 @@ mod tests {
             [(Kind::Geo, "St. Columba's Hospital")]
         );
         assert_eq!(found("City:   Revere\n"), [(Kind::Geo, "Revere")]);
+        assert_eq!(
+            found("NOTE  Hospital San Juan de Dios  today"),
+            [(Kind::Geo, "Hospital San Juan de Dios")]
+        );
+        assert!(found("Hospital Course: uneventful.").is_empty());
         assert_eq!(
             found("Sent to Sacred Heart Medical Center at Riverbend today"),
             [(Kind::Geo, "Sacred Heart Medical Center at Riverbend")]

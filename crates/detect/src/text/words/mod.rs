@@ -805,6 +805,7 @@ pub(super) fn candidates(
             || w.medical
             || w.stop
             || w.blocked
+            || w.state && w.acronym
         {
             continue;
         }

@@ -95,6 +95,7 @@ pub(super) fn is_name_suffix(word: &[u8]) -> bool {
             | b"rrt"
             | b"facp"
             | b"sr"
+            | b"ma"
     )
 }
 
@@ -370,6 +371,7 @@ pub(super) fn pair(b: &[u8], w: &Word, v: &Word) -> bool {
             && capitals(v)
             && (w.last || unknown(w) && w.shape == Shape::Upper)
             && v.first
+            && !v.state
             && (!w.common || !v.common)
     } else {
         (w.shape == Shape::Initial && !w.lone && !between.is_empty() && capitals(v) && v.last)

@@ -524,18 +524,28 @@ fn head_first_facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     let b = text.as_bytes();
     let word = |x: usize| &text[words[x].start..words[x].end];
     let joined = |x: usize| x < words.len() && b[words[x - 1].end..words[x].start] == *b" ";
-    if !HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i)))
-        || !joined(i + 1)
-        || !word(i + 1).eq_ignore_ascii_case("of")
-    {
+    const FOREIGN_HEADS: [&str; 7] = [
+        "hospital", "klinikum", "szpital", "clínica", "hôpital", "centro", "ospedale",
+    ];
+    if !joined(i + 1) {
         return None;
     }
-    let mut k = i + 2;
+    let of = word(i + 1).eq_ignore_ascii_case("of");
+    let foreign = FOREIGN_HEADS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word(i)))
+        && words[i + 1].capitalised()
+        && !words[i + 1].ordinary()
+        && b.get(words[i + 1].end) != Some(&b':');
+    if !HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i))) && !foreign || !of && !foreign {
+        return None;
+    }
+    let mut k = if of { i + 2 } else { i + 1 };
     if joined(k) && word(k).eq_ignore_ascii_case("the") {
         k += 1;
     }
     let first = k;
-    while joined(k) && k < first + 4 && words[k].capitalised() {
+    while joined(k) && k < first + 4 && (words[k].capitalised() || foreign && words[k].particle) {
         k += 1;
     }
     let specific = (first..k).any(|x| {
@@ -610,18 +620,21 @@ fn street_before(b: &[u8], start: usize) -> bool {
         .map_or(0, |p| p + 1);
     let last = &before[from..];
     let last = last.strip_suffix(b".").unwrap_or(last);
-    const SUFFIXES: [&[u8]; 24] = [
+    const SUFFIXES: [&[u8]; 32] = [
         b"st", b"street", b"ave", b"avenue", b"rd", b"road", b"dr", b"drive", b"ln", b"lane",
         b"way", b"blvd", b"ct", b"court", b"pl", b"place", b"pkwy", b"ter", b"terr", b"cir",
-        b"hwy", b"sq", b"trl", b"plz",
+        b"hwy", b"sq", b"trl", b"plz", b"path", b"aly", b"xing", b"row", b"mews", b"loop", b"pike",
+        b"bnd",
     ];
     let line_start = before
         .iter()
         .rposition(|&c| c == b'\n' || c == b',')
         .map_or(0, |p| p + 1);
-    let numbered = before[line_start..]
-        .split(|&c| c == b' ')
-        .any(|t| t.first().is_some_and(u8::is_ascii_digit));
+    let numbered = before[line_start..].split(|&c| c == b' ').any(|t| {
+        t.iter()
+            .find(|c| c.is_ascii_alphanumeric())
+            .is_some_and(u8::is_ascii_digit)
+    });
     const UNITS: [&[u8]; 8] = [
         b"apt",
         b"apartment",
