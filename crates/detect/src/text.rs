@@ -193,6 +193,17 @@ impl Detector {
                     Some(Cue::Fax) if validators::nanp_phone(value) => {
                         Some(Candidate::from_hit(hit, Kind::Fax, 0.85, "fax:labelled"))
                     }
+                    Some(Cue::Phone | Cue::Fax) if local_number(value) => {
+                        let kind = if cue == Some(Cue::Fax) {
+                            Kind::Fax
+                        } else {
+                            Kind::Phone
+                        };
+                        Some(Candidate::from_hit(hit, kind, 0.8, "phone:labelled-local"))
+                    }
+                    _ if local_number(value) && extension_follows(b, hit.end) => Some(
+                        Candidate::from_hit(hit, Kind::Phone, 0.75, "phone:local-extension"),
+                    ),
                     _ => unlabelled_id(hit, value),
                 }
             }
@@ -791,6 +802,25 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
     }
 }
 
+/// A local phone number without its area code: "555-0148".
+fn local_number(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 8 && b[3] == b'-' && b[..3].iter().chain(&b[4..]).all(u8::is_ascii_digit)
+}
+
+/// " ext 872", " x5095", " ext. 4375" right after `end`.
+fn extension_follows(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let marker = rest.iter().take_while(|x| x.is_ascii_alphabetic()).count();
+    let word = &rest[..marker];
+    (word.eq_ignore_ascii_case(b"x") || word.eq_ignore_ascii_case(b"ext"))
+        && rest[marker..]
+            .iter()
+            .find(|c| !matches!(c, b'.' | b' '))
+            .is_some_and(u8::is_ascii_digit)
+}
+
 /// A phone number takes in its extension: "7205550144 ext. 4375", "x.292", "x9961".
 fn extend_phone_extensions(b: &[u8], candidates: &mut [Candidate]) {
     for c in candidates
@@ -973,6 +1003,11 @@ mod tests {
             found("tel 7205550144 ext. 4375 today"),
             [(Kind::Phone, "7205550144 ext. 4375")]
         );
+        assert_eq!(
+            found("Phone: 555-0148 ext 872\n"),
+            [(Kind::Phone, "555-0148 ext 872")]
+        );
+        assert_eq!(found("-- JD/ll  #2009-70\n")[1], (Kind::OtherId, "2009-70"));
     }
 
     #[test]

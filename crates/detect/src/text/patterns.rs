@@ -85,7 +85,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Dea, r"\b[A-Z]{2}\d{7}\b".into()),
         (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
         (Shape::Digits, r"\b\d{6,}(?:-\d{1,5})*\b".into()),
-        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b".into()),
+        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|#\d{3,5}-\d{2,3}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b".into()),
         (Shape::Code, r"\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
     ]
 }
@@ -156,6 +156,8 @@ impl Patterns {
                 end = start + t;
             }
         }
+        // "#2009-70": the number sign is not part of the id.
+        let start = start + usize::from(bytes[start] == b'#');
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return;
         }
