@@ -1056,6 +1056,18 @@ mod tests {
             [(Kind::Name, "walker")]
         );
         assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
+        assert_eq!(
+            found("Cardiology (Dr. van der Berg) was consulted"),
+            [(Kind::Name, "van der Berg")]
+        );
+        assert_eq!(
+            found("The family asked that Chip, the patient's brother, call"),
+            [(Kind::Name, "Chip")]
+        );
+        assert_eq!(
+            found("[8/5/21 08:15] Max - sure, I can see her"),
+            [(Kind::Date, "8/5/21"), (Kind::Name, "Max")]
+        );
         assert!(found("She is a deacon at her church.").is_empty());
         assert_eq!(found("husband qiong is at home"), [(Kind::Name, "qiong")]);
         assert!(found("pain 5/10, meds per rn.").is_empty());

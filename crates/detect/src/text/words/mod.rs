@@ -263,15 +263,20 @@ fn in_apposition(b: &[u8], w: &Word) -> bool {
         .rposition(|&c| c == b'\n')
         .map_or(0, |p| p + 1);
     let sign_off = &before[line_start..] == b"- " && after.first().map_or(true, |&c| c == b'\n');
+    let chat_header = before.ends_with(b"] ") && after.starts_with(b" - ");
+    let thanks = before.ends_with(b"Thanks - ") || before.ends_with(b"Thanks, ");
     after.starts_with(b", who ")
+        || after.starts_with(b", the patient's ")
         || role_before && after.first() == Some(&b',')
+        || chat_header
+        || thanks && after.first().map_or(true, |&c| c == b'\n')
         || team_after
         || called
         || sign_off
 }
 
 /// Relatives whose name may follow them in a sloppy note: "husband qiong".
-const RELATIONS: [&[u8]; 12] = [
+const RELATIONS: [&[u8]; 15] = [
     b"wife",
     b"husband",
     b"son",
@@ -284,6 +289,9 @@ const RELATIONS: [&[u8]; 12] = [
     b"niece",
     b"partner",
     b"spouse",
+    b"neighbor",
+    b"neighbour",
+    b"friend",
 ];
 
 const MONTH_LEAD_INS: [&str; 14] = [
@@ -735,12 +743,14 @@ pub(super) fn candidates(
                 let relation = RELATIONS.iter().any(|r| r.eq_ignore_ascii_case(label_text));
                 let unknown_after_title =
                     (label.cue == Cue::Title || relation || greeting && ends_line)
-                        && w.lower_unknown()
+                        && (w.lower_unknown() || relation && w.first && !w.medical && !w.stop)
                         && !function_word(b, w);
                 let particle_then_capital = w.particle
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|n| n.capitalised() && adjacent(b, w, n));
+                    && words[i + 1..]
+                        .iter()
+                        .take(3)
+                        .find(|n| !n.particle)
+                        .is_some_and(|n| n.capitalised() && b[w.end..n.start].len() <= 8);
                 if w.lower_name()
                     || first_of_two
                     || unknown_after_title
@@ -842,7 +852,8 @@ pub(super) fn candidates(
                         && j == i
                         && words[j].in_name_lists()
                         && !words[j].medical
-                        && !words[j].stop))
+                        && !words[j].stop)
+                    || (j < i && words[j].first && !words[j].medical && !words[j].stop))
             {
                 names.set(j, 0.75, "name:credential");
                 if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {

@@ -138,8 +138,12 @@ impl Names {
             .find(|w| !w.particle)
             .map_or(true, |w| w.shape == Shape::Lower);
         let mut j = i;
+        // Particles before the first real word ("van der" of "van der Berg")
+        // do not start the name: the word after them is its first word.
+        let mut started = false;
         while j < words.len() && j < i + 5 {
             let w = &words[j];
+            let first_word = j == i || !started && !w.particle;
             let fits = !w.blocked
                 && if lower {
                     w.lower_name()
@@ -153,13 +157,14 @@ impl Names {
                         || (w.acronym && w.in_name_lists())
                         || (j > i && w.capitalised() && w.medical && w.in_name_lists())
                 };
-            let ok = if j == i {
+            let ok = if first_word {
                 (any_first && (!w.blocked || w.month_like)) || fits
             } else {
                 fits && !w.lone && adjacent(b, &words[j - 1], w)
             };
+            let ok = ok && (j == i || adjacent(b, &words[j - 1], w));
             if !ok
-                || (j > i
+                || (!first_word
                     && !lower
                     && !w.in_name_lists()
                     && w.common
@@ -169,6 +174,7 @@ impl Names {
                 break;
             }
             self.set(j, score, rule);
+            started |= !w.particle;
             j += 1;
         }
         while j > i && words[j - 1].particle {
