@@ -1008,6 +1008,18 @@ mod tests {
             [(Kind::Phone, "555-0148 ext 872")]
         );
         assert_eq!(found("-- JD/ll  #2009-70\n")[1], (Kind::OtherId, "2009-70"));
+        assert_eq!(
+            found("2025-10-11 | 546-PS-256 | POL/54-65883/Y |")[1..],
+            [
+                (Kind::OtherId, "546-PS-256"),
+                (Kind::OtherId, "POL/54-65883/Y")
+            ]
+        );
+        assert_eq!(
+            found("Docket No.: 41-JV-2006."),
+            [(Kind::OtherId, "41-JV-2006")]
+        );
+        assert!(found("BMP: 129/4.2/109/30/25/1.51/160. C5-C6").is_empty());
     }
 
     #[test]

@@ -85,8 +85,8 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Dea, r"\b[A-Z]{2}\d{7}\b".into()),
         (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
         (Shape::Digits, r"\b\d{6,}(?:-\d{1,5})*\b".into()),
-        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|#\d{3,5}-\d{2,3}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b".into()),
-        (Shape::Code, r"\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
+        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|#\d{3,5}-\d{2,3}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b|\b\d{3} \d{3} \d{3,4}\b".into()),
+        (Shape::Code, r"\b[A-Z][A-Z0-9]{0,4}(?:[/\-][A-Z0-9]{1,8}){2,4}\b|\b\d{1,5}(?:[/\-]\d{1,8})*[/\-][A-Z][A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,8})*\b|\b\d:\d{2}-[a-z]{2}-\d{4,6}\b|\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
     ]
 }
 
@@ -169,7 +169,7 @@ impl Patterns {
             let in_chain = start > 0 && matches!(bytes[start - 1], b'/' | b'.')
                 || bytes.get(end).is_some_and(|c| matches!(c, b'/' | b'.'))
                     && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if shape == Shape::Groups && in_chain {
+            if matches!(shape, Shape::Groups | Shape::Code) && in_chain {
                 return;
             }
             if valid(shape, value) {
