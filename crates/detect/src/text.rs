@@ -1097,6 +1097,17 @@ mod tests {
                 "5184 Hillside Mews 2nd Floor",
             ),
             ("in Manchester M13 9WL, United Kingdom", "M13 9WL"),
+            ("Victoria BC V1L 4G7\n", "V1L 4G7"),
+            ("Home: Unit 6950 Box 131, APO AE", "Unit 6950 Box 131"),
+            ("URB. SANTA ROSA\nAVE. LOS FILTROS 140\n", "URB. SANTA ROSA"),
+            (
+                "URB. SANTA ROSA\nAVE. LOS FILTROS 140\n",
+                "AVE. LOS FILTROS 140",
+            ),
+            ("CALLE 4 BLQ 9 #22\n", "CALLE 4 BLQ 9 #22"),
+            ("Prior residence: HC 69 Box 363B, Pueblo", "HC 69 Box 363B"),
+            ("8399 WENTWORTH LANE\nAPT 611\n", "APT 611"),
+            ("Attn: Claims, 3rd Floor\n", "3rd Floor"),
         ] {
             assert!(
                 found(text).contains(&(Kind::Geo, street)),
