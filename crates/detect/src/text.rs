@@ -117,6 +117,7 @@ impl Detector {
         labelled_values(text, &labels, &hits, &mut candidates);
         extend_ids(text.as_bytes(), &labels, &mut candidates);
         extend_phone_extensions(text.as_bytes(), &mut candidates);
+        table_cell_ids(text.as_bytes(), &mut candidates);
         words::candidates(text, &labels, self.dict, &mut candidates);
         resolve(text, candidates)
     }
@@ -821,6 +822,73 @@ fn extension_follows(b: &[u8], end: usize) -> bool {
             .is_some_and(u8::is_ascii_digit)
 }
 
+/// Ids alone in a cell of a pipe-separated table ("| 5147-435 |", "| P9962 |",
+/// "| 9962 3887 |"): a cell of letters, digits and `-./ ` with at least five
+/// digits, or four next to a letter, that is not a money amount, in which
+/// nothing else was found.
+fn table_cell_ids(b: &[u8], candidates: &mut Vec<Candidate>) {
+    if !b.contains(&b'|') {
+        return;
+    }
+    // Spans found so far, by start, with the furthest end up to each.
+    let mut found: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+    found.sort_unstable();
+    let furthest: Vec<usize> = found
+        .iter()
+        .scan(0, |max, &(_, end)| {
+            *max = end.max(*max);
+            Some(*max)
+        })
+        .collect();
+    let covered = |start: usize, end: usize| {
+        let before_end = found.partition_point(|&(s, _)| s < end);
+        before_end > 0 && furthest[before_end - 1] > start
+    };
+    let mut line_start = 0;
+    for line in b.split(|&c| c == b'\n') {
+        let line_end = line_start + line.len();
+        if line.iter().filter(|&&c| c == b'|').count() >= 2 {
+            let mut cell_start = line_start;
+            for cell in line.split(|&c| c == b'|') {
+                let lead = cell.iter().take_while(|&&c| c == b' ').count();
+                let trail = cell.iter().rev().take_while(|&&c| c == b' ').count();
+                if lead + trail < cell.len() {
+                    let value = &cell[lead..cell.len() - trail];
+                    let start = cell_start + lead;
+                    let end = start + value.len();
+                    if cell_id(value) && !covered(start, end) {
+                        candidates.push(Candidate {
+                            start,
+                            end,
+                            kind: Kind::OtherId,
+                            confidence: 0.45,
+                            rule: "id:table-cell",
+                        });
+                    }
+                }
+                cell_start += cell.len() + 1;
+            }
+        }
+        line_start = line_end + 1;
+    }
+}
+
+fn cell_id(value: &[u8]) -> bool {
+    let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = value.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let allowed = value
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'/' | b' '));
+    let decimal = value.iter().all(|&c| c.is_ascii_digit() || c == b'.') && value.contains(&b'.');
+    allowed
+        && !decimal
+        && value.len() <= 24
+        && value.first().is_some_and(u8::is_ascii_alphanumeric)
+        && value.iter().filter(|&&c| c == b' ').count() <= 3
+        && letters <= 4
+        && (digits >= 5 || digits >= 4 && letters >= 1)
+}
+
 /// A phone number takes in its extension: "7205550144 ext. 4375", "x.292", "x9961".
 fn extend_phone_extensions(b: &[u8], candidates: &mut [Candidate]) {
     for c in candidates
@@ -1020,6 +1088,14 @@ mod tests {
             [(Kind::OtherId, "41-JV-2006")]
         );
         assert!(found("BMP: 129/4.2/109/30/25/1.51/160. C5-C6").is_empty());
+        assert_eq!(
+            found("2026-10-11 | P9962 | 2083-971 | 9962 3887 | 5.4 | $3,591.15 |")[1..],
+            [
+                (Kind::OtherId, "P9962"),
+                (Kind::OtherId, "2083-971"),
+                (Kind::OtherId, "9962 3887")
+            ]
+        );
     }
 
     #[test]
