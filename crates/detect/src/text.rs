@@ -169,7 +169,7 @@ impl Detector {
                 ),
                 _ => None,
             },
-            Shape::Digits if is_measurement(b, hit.end) => None,
+            Shape::Digits | Shape::Code if is_measurement(b, hit.end) => None,
             Shape::Digits
             | Shape::Groups
             | Shape::Code
@@ -530,10 +530,16 @@ fn lab_value(b: &[u8], start: usize) -> bool {
 /// A count with its unit after it: "279000/uL", "150000 cells".
 fn is_measurement(b: &[u8], end: usize) -> bool {
     let after = &b[end..];
+    const UNITS: [&[u8]; 8] = [
+        b" cells", b" copies", b" units", b" mcg", b" mg", b" ml", b" mL", b" IU",
+    ];
     (after.first() == Some(&b'/') && after.get(1).is_some_and(u8::is_ascii_alphabetic))
-        || after.starts_with(b" cells")
-        || after.starts_with(b" copies")
-        || after.starts_with(b" units")
+        || UNITS.iter().any(|u| {
+            after.starts_with(u)
+                && after
+                    .get(u.len())
+                    .map_or(true, |c| !c.is_ascii_alphabetic())
+        })
 }
 
 /// Values announced by a label that no pattern matched: an id after "MRN:",
