@@ -753,6 +753,16 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
         } else {
             0
         };
+        // A two-letter version code after a spaced number: "8089 344 368 DE;".
+        let version = b.get(c.end) == Some(&b' ')
+            && b.get(c.end + 1..c.end + 3)
+                .is_some_and(|v| v.iter().all(u8::is_ascii_uppercase))
+            && b.get(c.end + 3)
+                .map_or(true, |&x| matches!(x, b';' | b',' | b'\n' | b')'))
+            && b[c.start..c.end].contains(&b' ');
+        if version {
+            c.end += 3;
+        }
         if (1..=3).contains(&suffix)
             && b.get(c.end + 1 + suffix)
                 .map_or(true, |x| !x.is_ascii_alphanumeric() && *x != b'-')
@@ -1065,6 +1075,12 @@ mod tests {
         assert_eq!(found("unit no. 18/47532/6"), [(Kind::Mrn, "18/47532/6")]);
         assert_eq!(found("Job #: 2935-12"), [(Kind::OtherId, "2935-12")]);
         assert_eq!(found("HOSP# 0913 4904"), [(Kind::Mrn, "0913 4904")]);
+        assert_eq!(
+            found("Docket No.: 26 CR 435524\n"),
+            [(Kind::OtherId, "26 CR 435524")]
+        );
+        assert_eq!(found("(4060 3599)"), [(Kind::OtherId, "4060 3599")]);
+        assert!(found("between 0800 1200 and in 2019 2020").is_empty());
         assert_eq!(
             found("Samples: plasma B700 09642, DNA"),
             [(Kind::OtherId, "B700 09642")]

@@ -85,7 +85,7 @@ fn patterns() -> Vec<(Shape, String)> {
         (Shape::Dea, r"\b[A-Z]{2}\d{7}\b".into()),
         (Shape::Zip, r"\b\d{5}(?:-\d{4})?\b".into()),
         (Shape::Digits, r"\b\d{6,}(?:-\d{1,5})*\b".into()),
-        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|#\d{3,5}-\d{2,3}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b|\b\d{3} \d{3} \d{3,4}\b".into()),
+        (Shape::Groups, r"\b\d{2,4}(?:[-/]\d{2,7})+[-/]\d{1,7}\b|#\d{3,5}-\d{2,3}\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{2,4}/\d{5,}\b|\b\d{2,4}-\d{4,7}\b|\b\d{3} \d{4}\b|\b\d{3} \d{3} \d{3,4}\b|\b\d{4}\.\d{3}\.\d{4}\b|\b\d{4} \d{4}\b|\b\d{2} [A-Z]{2,3} \d{4,7}\b".into()),
         (Shape::Code, r"\b[A-Z][A-Z0-9]{0,4}(?:[/\-][A-Z0-9]{1,8}){1,4}\b|\b\d{1,5}(?:[/\-]\d{1,8})*[/\-][A-Z][A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,8})*\b|\b\d:\d{2}-[a-z]{2}-\d{4,6}\b|\b[A-Z]/\d{4,}\b|\b[A-Za-z]{1,6}[\-#]?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*\b|\b\d[\dA-Za-z]*[A-Za-z][\dA-Za-z]*(?:-[\dA-Za-z]+)*\b".into()),
     ]
 }
@@ -251,9 +251,10 @@ fn valid(shape: Shape, s: &str) -> bool {
     }
 }
 
-/// "2019-2020" or "0700-1900": two years or two clock times, not an id.
+/// "2019-2020", "0700-1900" or "2019 2020": two years or two clock times,
+/// not an id.
 fn year_range(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
+    let parts: Vec<&str> = s.split(['-', ' ']).collect();
     let year = |p: &&str| p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
     let clock = |p: &&str| {
         p.len() == 4
