@@ -1206,6 +1206,13 @@ mod tests {
             ("Prior residence: HC 69 Box 363B, Pueblo", "HC 69 Box 363B"),
             ("8399 WENTWORTH LANE\nAPT 611\n", "APT 611"),
             ("Attn: Claims, 3rd Floor\n", "3rd Floor"),
+            ("5834 N Tamarack Way\nBox 88\n", "Box 88"),
+            (
+                "273 E Tamarack Ln Floor 2, Macon",
+                "273 E Tamarack Ln Floor 2",
+            ),
+            ("UNIT 2981 BOX 36\n", "UNIT 2981 BOX 36"),
+            ("P.O. Box 9084\nRapid City SD  99931\n", "Rapid City"),
         ] {
             assert!(
                 found(text).contains(&(Kind::Geo, street)),

@@ -101,7 +101,7 @@ impl Word {
 
     /// Could be part of a name next to a clear one or after a title.
     fn name_like(&self) -> bool {
-        if self.blocked {
+        if self.blocked || self.state && self.acronym {
             return false;
         }
         match self.shape {

@@ -143,9 +143,16 @@ pub(super) fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<u
         }
         let candidate = std::str::from_utf8(&key[..w_end - i]).unwrap_or("");
         let code = w_end - i == 2 && b[i..w_end].iter().all(u8::is_ascii_uppercase);
-        let zip_next = b.get(w_end) == Some(&b' ')
-            && b.len() >= w_end + 6
-            && b[w_end + 1..w_end + 6].iter().all(u8::is_ascii_digit);
+        let blanks = b[w_end..]
+            .iter()
+            .take(3)
+            .take_while(|&&c| c == b' ')
+            .count();
+        let zip_next = blanks > 0
+            && b.len() >= w_end + blanks + 5
+            && b[w_end + blanks..w_end + blanks + 5]
+                .iter()
+                .all(u8::is_ascii_digit);
         if (code || b[i].is_ascii_uppercase())
             && dict.states.contains(candidate)
             && (comma || zip_next)
