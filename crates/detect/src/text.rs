@@ -1242,6 +1242,11 @@ mod tests {
             [(Kind::Geo, "Hospital San Juan de Dios")]
         );
         assert!(found("Hospital Course: uneventful.").is_empty());
+        assert!(found("BRIEF HOSPITAL COURSE:\nSeen by Physical Therapy.").is_empty());
+        assert_eq!(
+            found("Referred to Riverside Physical Therapy today"),
+            [(Kind::Geo, "Riverside Physical Therapy")]
+        );
         assert_eq!(
             found("Sent to Sacred Heart Medical Center at Riverbend today"),
             [(Kind::Geo, "Sacred Heart Medical Center at Riverbend")]

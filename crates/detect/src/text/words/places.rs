@@ -82,7 +82,21 @@ pub(super) const FACILITY_HEADS: [&str; 70] = [
 ];
 
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
-pub(super) const GENERIC_FACILITY_WORDS: [&str; 24] = [
+pub(super) const GENERIC_FACILITY_WORDS: [&str; 38] = [
+    "physical",
+    "occupational",
+    "speech",
+    "respiratory",
+    "extended",
+    "acute",
+    "subacute",
+    "transitional",
+    "inpatient",
+    "outpatient",
+    "adult",
+    "senior",
+    "assisted",
+    "brief",
     "general",
     "internal",
     "family",
@@ -489,10 +503,22 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
             && !words[x].medical
             && !in_list(x, &["of", "and", "for", "the"])
     });
-    // "POLICY GROUP:" on a claim form is a field's label, not a place.
+    // "POLICY GROUP:" on a claim form is a field's label, not a place, and
+    // "BRIEF HOSPITAL COURSE:" a heading.
     let is_label = b.get(words[last].end) == Some(&b':');
+    let heading = words[i].shape == Shape::Upper
+        && b[words[last].end..]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .take_while(|&&c| c != b':')
+            .all(|c| c.is_ascii_uppercase() || *c == b' ')
+        && b[words[last].end..]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .any(|&c| c == b':');
     let language = fixed_lists(&word(i).to_lowercase()) & Fixed::LANGUAGE != 0;
     if !specific
+        || heading
         || (is_label && in_list(last, &["group"]))
         || words[i].blocked && words[i].shape != Shape::Upper && !language
     {
