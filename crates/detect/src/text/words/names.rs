@@ -320,6 +320,9 @@ pub(super) fn title_fits(b: &[u8], label: &Label, w: &Word) -> bool {
 /// "Zhiwei is a", "Okafor presented", "Tran states": a verb that takes a
 /// person as subject follows.
 pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
+    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     const VERBS: [&[u8]; 25] = [
         b" is a ",
         b" is an ",
