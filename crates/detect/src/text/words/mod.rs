@@ -20,7 +20,7 @@ mod places;
 use names::{
     acts_like_a_person, adjacent, at_work_before, employer, function_word, is_name_suffix,
     is_particle, lowercase_credential_follows, name_suffix_follows, only_separators, pair,
-    title_fits, Names,
+    title_fits, Names, RELATIVES,
 };
 use places::{place_follows, places, FACILITY_HEADS};
 
@@ -218,22 +218,6 @@ fn is_pronoun(word: &[u8]) -> bool {
 /// Social Work", "call Heather on Saturday", a sign-off line "- River":
 /// places in a sentence that only a person's name takes.
 fn in_apposition(b: &[u8], w: &Word) -> bool {
-    const ROLES: [&[u8]; 14] = [
-        b"grandmother",
-        b"grandfather",
-        b"sponsor",
-        b"aide",
-        b"friend",
-        b"neighbor",
-        b"caregiver",
-        b"daughter",
-        b"son",
-        b"sister",
-        b"brother",
-        b"partner",
-        b"wife",
-        b"husband",
-    ];
     const TEAMS: [&[u8]; 8] = [
         b"Social Work",
         b"Case Management",
@@ -247,7 +231,7 @@ fn in_apposition(b: &[u8], w: &Word) -> bool {
     let after = &b[w.end..];
     let before = &b[..w.start];
     let role_before = before.strip_suffix(b", ").is_some_and(|rest| {
-        ROLES.iter().any(|r| {
+        RELATIVES.iter().any(|r| {
             rest.len() > r.len() && rest.ends_with(r) && rest[rest.len() - r.len() - 1] == b' '
         })
     });
@@ -274,25 +258,6 @@ fn in_apposition(b: &[u8], w: &Word) -> bool {
         || called
         || sign_off
 }
-
-/// Relatives whose name may follow them in a sloppy note: "husband qiong".
-const RELATIONS: [&[u8]; 15] = [
-    b"wife",
-    b"husband",
-    b"son",
-    b"daughter",
-    b"sister",
-    b"brother",
-    b"mother",
-    b"father",
-    b"nephew",
-    b"niece",
-    b"partner",
-    b"spouse",
-    b"neighbor",
-    b"neighbour",
-    b"friend",
-];
 
 const MONTH_LEAD_INS: [&str; 14] = [
     "in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after",
@@ -475,8 +440,10 @@ fn set_lists(word: &mut Word, lower: &mut String, dict: &Dictionaries) {
 }
 
 /// Asks the dictionaries about the lower-case words a sloppy note may name
-/// someone with: before a credential ("haruto d'angelo rn"), after one
-/// ("charge rn olumide") and after a title or name label ("Nurse tupac macleod").
+/// someone or somewhere with: before a credential ("haruto d'angelo rn"),
+/// after one ("charge rn olumide"), before a person's verb ("eleanor asks"),
+/// after "from", "in", "near" or "to" ("coming from tacoma") and after a
+/// title or name label ("Nurse tupac macleod").
 fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Dictionaries) {
     let b = text.as_bytes();
     let mut lower = String::with_capacity(32);
@@ -740,7 +707,7 @@ pub(super) fn candidates(
                 let greeting = label_text.ends_with(b",")
                     || label_text.eq_ignore_ascii_case(b"hello")
                     || label_text.eq_ignore_ascii_case(b"dear");
-                let relation = RELATIONS.iter().any(|r| r.eq_ignore_ascii_case(label_text));
+                let relation = RELATIVES.iter().any(|r| r.eq_ignore_ascii_case(label_text));
                 let unknown_after_title =
                     (label.cue == Cue::Title || relation || greeting && ends_line)
                         && (w.lower_unknown() || relation && w.first && !w.medical && !w.stop)

@@ -233,29 +233,39 @@ impl Names {
     }
 }
 
+/// The people around a patient whose names notes give: relatives, friends,
+/// carers ("her sponsor, River,", "husband qiong", "lihua liu (brother)").
+pub(super) const RELATIVES: [&[u8]; 25] = [
+    b"mother",
+    b"father",
+    b"sister",
+    b"brother",
+    b"son",
+    b"daughter",
+    b"wife",
+    b"husband",
+    b"nephew",
+    b"niece",
+    b"aunt",
+    b"uncle",
+    b"cousin",
+    b"grandson",
+    b"granddaughter",
+    b"grandmother",
+    b"grandfather",
+    b"partner",
+    b"spouse",
+    b"friend",
+    b"neighbor",
+    b"neighbour",
+    b"caregiver",
+    b"sponsor",
+    b"aide",
+];
+
 /// "brother)", "sister,", "son of": a relative's role right after "(".
 fn relation_in_brackets(rest: &[u8]) -> bool {
-    const RELATIONS: [&[u8]; 27] = [
-        b"mother",
-        b"father",
-        b"sister",
-        b"brother",
-        b"son",
-        b"daughter",
-        b"wife",
-        b"husband",
-        b"nephew",
-        b"niece",
-        b"aunt",
-        b"uncle",
-        b"cousin",
-        b"grandson",
-        b"granddaughter",
-        b"partner",
-        b"spouse",
-        b"friend",
-        b"neighbor",
-        b"caregiver",
+    const CARE_ROLES: [&[u8]; 7] = [
         b"pcp",
         b"rn",
         b"np",
@@ -266,7 +276,10 @@ fn relation_in_brackets(rest: &[u8]) -> bool {
     ];
     let len = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let word = &rest[..len];
-    RELATIONS.iter().any(|r| r.eq_ignore_ascii_case(word))
+    RELATIVES
+        .iter()
+        .chain(&CARE_ROLES)
+        .any(|r| r.eq_ignore_ascii_case(word))
         && rest
             .get(len)
             .is_some_and(|&c| matches!(c, b')' | b',' | b' ' | b';'))

@@ -570,7 +570,8 @@ fn head_first_facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
         && words[i + 1].capitalised()
         && !words[i + 1].ordinary()
         && b.get(words[i + 1].end) != Some(&b':');
-    if !HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i))) && !foreign || !of && !foreign {
+    let head_of = of && HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i)));
+    if !head_of && !foreign {
         return None;
     }
     let mut k = if of { i + 2 } else { i + 1 };
