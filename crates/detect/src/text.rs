@@ -707,11 +707,10 @@ fn is_year(value: &[u8]) -> bool {
         && (value.starts_with(b"19") || value.starts_with(b"20"))
 }
 
-/// Identifiers written in groups ("XEH 448569899 01", "030 542 5384", "B700 09642"):
-/// a number or code takes in a short check suffix ("9149093-B", "24-59295-OF"),
-/// a short capitals prefix before a colon ("FP:3961UU"),
-/// the short groups right after it that hold a digit,
-/// and a short capitalised prefix right before it that is not a label.
+/// Identifiers written in groups ("XEH 448569899 01", "030 542 5384", "B700 09642"),
+/// with a check suffix ("9149093-B", "24-59295-OF"), a version code ("8089 344
+/// 368 DE") or a prefix ("FP:3961UU", "ABC 1234567"): each id candidate takes
+/// them in.
 fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
     const ID_KINDS: [Kind; 8] = [
         Kind::Mrn,
@@ -724,98 +723,129 @@ fn extend_ids(b: &[u8], labels: &[Label], candidates: &mut [Candidate]) {
         Kind::Vehicle,
     ];
     for c in candidates.iter_mut().filter(|c| ID_KINDS.contains(&c.kind)) {
-        for _ in 0..2 {
-            if b.get(c.end) != Some(&b' ') {
-                break;
-            }
-            let len = b[c.end + 1..]
-                .iter()
-                .take(7)
-                .take_while(|x| x.is_ascii_alphanumeric())
-                .count();
-            let group = &b[c.end + 1..c.end + 1 + len];
-            let ends = b.get(c.end + 1 + len).map_or(true, |x| {
-                !x.is_ascii_alphanumeric() && *x != b'/' && *x != b'.'
-                    || *x == b'.' && b.get(c.end + 2 + len).map_or(true, |y| !y.is_ascii_digit())
-            });
-            if (2..=6).contains(&len) && ends && group.iter().all(u8::is_ascii_digit) {
-                c.end += 1 + len;
-            } else {
-                break;
-            }
+        c.end = digit_groups_after(b, c.end);
+        c.end = version_code_after(b, c.start, c.end);
+        c.end = check_suffix_after(b, c.end);
+        c.start = colon_prefix_before(b, labels, c.start);
+        c.start = capitals_prefix_before(b, labels, c.start, c.end);
+    }
+}
+
+/// The end of up to two short digit groups after `end`: "448569899 01".
+fn digit_groups_after(b: &[u8], mut end: usize) -> usize {
+    for _ in 0..2 {
+        if b.get(end) != Some(&b' ') {
+            break;
         }
-        let suffix = if b.get(c.end) == Some(&b'-') {
-            b[c.end + 1..]
-                .iter()
-                .take(4)
-                .take_while(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
-                .count()
+        let len = b[end + 1..]
+            .iter()
+            .take(7)
+            .take_while(|x| x.is_ascii_alphanumeric())
+            .count();
+        let group = &b[end + 1..end + 1 + len];
+        let ends = b.get(end + 1 + len).map_or(true, |x| {
+            !x.is_ascii_alphanumeric() && *x != b'/' && *x != b'.'
+                || *x == b'.' && b.get(end + 2 + len).map_or(true, |y| !y.is_ascii_digit())
+        });
+        if (2..=6).contains(&len) && ends && group.iter().all(u8::is_ascii_digit) {
+            end += 1 + len;
         } else {
-            0
-        };
-        // A two-letter version code after a spaced number: "8089 344 368 DE;".
-        let version = b.get(c.end) == Some(&b' ')
-            && b.get(c.end + 1..c.end + 3)
-                .is_some_and(|v| v.iter().all(u8::is_ascii_uppercase))
-            && b.get(c.end + 3)
-                .map_or(true, |&x| matches!(x, b';' | b',' | b'\n' | b')'))
-            && b[c.start..c.end].contains(&b' ');
-        if version {
-            c.end += 3;
+            break;
         }
-        if (1..=3).contains(&suffix)
-            && b.get(c.end + 1 + suffix)
-                .map_or(true, |x| !x.is_ascii_alphanumeric() && *x != b'-')
-        {
-            c.end += 1 + suffix;
-        }
-        if c.start >= 3 && b[c.start - 1] == b':' {
-            let letters = b[..c.start - 1]
-                .iter()
-                .rev()
-                .take(5)
-                .take_while(|x| x.is_ascii_uppercase())
-                .count();
-            let from = c.start - 1 - letters;
-            let labelled = labels
-                .get(labels.partition_point(|l| l.end <= from))
-                .is_some_and(|l| l.start < c.start - 1);
-            if (2..=4).contains(&letters)
-                && !labelled
-                && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
-            {
-                c.start = from;
-            }
-        }
-        if c.start >= 2 && b[c.start - 1] == b' ' {
-            let from = b[..c.start - 1]
-                .iter()
-                .rposition(|x| !x.is_ascii_alphanumeric())
-                .map_or(0, |p| p + 1);
-            let group = &b[from..c.start - 1];
-            let capitals = (1..=4).contains(&group.len())
-                && group[0].is_ascii_uppercase()
-                && group
-                    .iter()
-                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
-                && group.iter().filter(|x| x.is_ascii_uppercase()).count() <= 3;
-            let first_after = labels.partition_point(|l| l.end <= from);
-            let labelled = labels
-                .get(first_after)
-                .is_some_and(|l| l.start < c.start - 1);
-            let digits_in_id = b[c.start..c.end]
-                .iter()
-                .filter(|x| x.is_ascii_digit())
-                .count()
-                >= 5;
-            if capitals
-                && !labelled
-                && digits_in_id
-                && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
-            {
-                c.start = from;
-            }
-        }
+    }
+    end
+}
+
+/// The end of a two-letter version code after a spaced id: "8089 344 368 DE;".
+fn version_code_after(b: &[u8], start: usize, end: usize) -> usize {
+    let version = b.get(end) == Some(&b' ')
+        && b.get(end + 1..end + 3)
+            .is_some_and(|v| v.iter().all(u8::is_ascii_uppercase))
+        && b.get(end + 3)
+            .map_or(true, |&x| matches!(x, b';' | b',' | b'\n' | b')'))
+        && b[start..end].contains(&b' ');
+    if version {
+        end + 3
+    } else {
+        end
+    }
+}
+
+/// The end of a check suffix of one to three capitals or digits: "9149093-B".
+fn check_suffix_after(b: &[u8], end: usize) -> usize {
+    if b.get(end) != Some(&b'-') {
+        return end;
+    }
+    let suffix = b[end + 1..]
+        .iter()
+        .take(4)
+        .take_while(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+        .count();
+    let boundary = b
+        .get(end + 1 + suffix)
+        .map_or(true, |x| !x.is_ascii_alphanumeric() && *x != b'-');
+    if (1..=3).contains(&suffix) && boundary {
+        end + 1 + suffix
+    } else {
+        end
+    }
+}
+
+/// True if a label overlaps `from..to`.
+fn labelled_between(labels: &[Label], from: usize, to: usize) -> bool {
+    labels
+        .get(labels.partition_point(|l| l.end <= from))
+        .is_some_and(|l| l.start < to)
+}
+
+/// The start of a two-to-four-capitals prefix before a colon: "FP:3961UU".
+fn colon_prefix_before(b: &[u8], labels: &[Label], start: usize) -> usize {
+    if start < 3 || b[start - 1] != b':' {
+        return start;
+    }
+    let letters = b[..start - 1]
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(|x| x.is_ascii_uppercase())
+        .count();
+    let from = start - 1 - letters;
+    if (2..=4).contains(&letters)
+        && !labelled_between(labels, from, start - 1)
+        && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
+    {
+        from
+    } else {
+        start
+    }
+}
+
+/// The start of a short capitalised group before an id of five or more
+/// digits that is not a label: "XEH 448569899", "B700 09642".
+fn capitals_prefix_before(b: &[u8], labels: &[Label], start: usize, end: usize) -> usize {
+    if start < 2 || b[start - 1] != b' ' {
+        return start;
+    }
+    let from = b[..start - 1]
+        .iter()
+        .rposition(|x| !x.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let group = &b[from..start - 1];
+    let capitals = (1..=4).contains(&group.len())
+        && group[0].is_ascii_uppercase()
+        && group
+            .iter()
+            .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+        && group.iter().filter(|x| x.is_ascii_uppercase()).count() <= 3;
+    let digits_in_id = b[start..end].iter().filter(|x| x.is_ascii_digit()).count() >= 5;
+    if capitals
+        && digits_in_id
+        && !labelled_between(labels, from, start - 1)
+        && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
+    {
+        from
+    } else {
+        start
     }
 }
 
