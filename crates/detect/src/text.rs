@@ -129,7 +129,12 @@ impl Detector {
         let label = label_before(b, labels, hit.start);
         let cue = label.map(|l| l.cue);
         let value = &text[hit.start..hit.end];
-        if cue == Some(Cue::NotPhi)
+        // A code label ("ICD-10", "NDC", "Lot") covers only the value right after
+        // it, not a date a few words on ("ICD check -- 12/18/2025").
+        let code_label = label.is_some_and(|l| {
+            l.cue == Cue::NotPhi && skip_separators(b, l.end, LABEL_REACH) >= hit.start
+        });
+        if code_label
             && !matches!(
                 hit.shape,
                 Shape::Email | Shape::Url | Shape::Ipv4 | Shape::Ipv6
