@@ -1086,6 +1086,12 @@ mod tests {
     fn dates_with_times_and_month_parts() {
         assert_eq!(found("5/3/2025T08:34:00"), [(Kind::Date, "5/3/2025")]);
         assert_eq!(found("DOB Sep-10-1933."), [(Kind::Date, "Sep-10-1933")]);
+        assert_eq!(found("Admission 8/Nov/2024."), [(Kind::Date, "8/Nov/2024")]);
+        assert_eq!(
+            found("ICD check -- 12/18/2025"),
+            [(Kind::Date, "12/18/2025")]
+        );
+        assert!(found("NDC 12345-6789-01, Lot #: 445566").is_empty());
         assert_eq!(
             found("worse since mid-February."),
             [(Kind::Date, "February")]
