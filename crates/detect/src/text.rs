@@ -1207,6 +1207,19 @@ mod tests {
             [(Kind::Name, "walker")]
         );
         assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
+        assert_eq!(found("Per Dr. Austin: continue"), [(Kind::Name, "Austin")]);
+        assert_eq!(
+            found("Best wishes,\nOlusegun\n"),
+            [(Kind::Name, "Olusegun")]
+        );
+        assert_eq!(
+            found("ernest tiwari, lcsw\n"),
+            [(Kind::Name, "ernest tiwari")]
+        );
+        assert_eq!(
+            found("I work at Driftwood Marina and"),
+            [(Kind::Name, "Driftwood Marina")]
+        );
         assert_eq!(
             found("Cardiology (Dr. van der Berg) was consulted"),
             [(Kind::Name, "van der Berg")]

@@ -328,6 +328,8 @@ const LABELS: &[(&str, Cue)] = &[
     ("thank you,", Cue::Name),
     ("sincerely,", Cue::Name),
     ("regards,", Cue::Name),
+    ("best wishes,", Cue::Name),
+    ("hcp", Cue::Name),
     ("dear", Cue::Name),
     ("adjuster", Cue::Name),
     ("crew", Cue::Name),

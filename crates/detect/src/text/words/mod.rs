@@ -246,7 +246,8 @@ fn in_apposition(b: &[u8], w: &Word) -> bool {
         .iter()
         .rposition(|&c| c == b'\n')
         .map_or(0, |p| p + 1);
-    let sign_off = &before[line_start..] == b"- " && after.first().map_or(true, |&c| c == b'\n');
+    let sign_off = matches!(&before[line_start..], b"- " | b"-- " | b"\xe2\x80\x94")
+        && after.first().map_or(true, |&c| c == b'\n');
     let chat_header = before.ends_with(b"] ") && after.starts_with(b" - ");
     let thanks = before.ends_with(b"Thanks - ") || before.ends_with(b"Thanks, ");
     after.starts_with(b", who ")
@@ -329,9 +330,12 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             label < labels.len() && labels[label].start <= start && end_word <= labels[label].end;
         let sentence_start = sentence_start(b, start);
         let capitalised = shape != Shape::Lower;
+        let after_title =
+            label > 0 && labels[label - 1].cue == Cue::Title && start - labels[label - 1].end <= 2;
         let heading = capitalised
             && b.get(end_word) == Some(&b':')
-            && (sentence_start || words_since_line_start(b, start) < 3);
+            && (sentence_start || words_since_line_start(b, start) < 3)
+            && !after_title;
         let lab = capitalised
             && raw.len() <= 2
             && b.get(end_word) == Some(&b' ')
@@ -906,7 +910,7 @@ fn prefixed_month(word: &str) -> Option<usize> {
 
 /// The last word of a business's name: "Redwood Printing", "Cobalt
 /// Software", "Harlow Tool & Die".
-const ORGANIZATION_HEADS: [&str; 40] = [
+const ORGANIZATION_HEADS: [&str; 45] = [
     "inc",
     "llc",
     "corp",
@@ -947,6 +951,11 @@ const ORGANIZATION_HEADS: [&str; 40] = [
     "goods",
     "hardware",
     "academy",
+    "marina",
+    "packaging",
+    "plastics",
+    "casino",
+    "warehouse",
 ];
 
 /// Generic words that do not name a business on their own.
@@ -982,6 +991,8 @@ fn organizations(text: &str, words: &[Word], names: &mut Names) {
             b"for the ",
             b"business, ",
             b"from ",
+            b"to ",
+            b"work (",
         ]
         .iter()
         .any(|c| before.ends_with(c));

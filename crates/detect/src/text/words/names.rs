@@ -481,7 +481,8 @@ pub(super) fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
         && to - from <= 4
         && b[from..to]
             .iter()
-            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"'))
+            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"' | b'\n'))
+        && b[from..to].iter().filter(|&&c| c == b'\n').count() <= 1
 }
 
 /// ", MD", " RN", ", PhD" and the like right after a word.
@@ -512,15 +513,30 @@ pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
     if rest.starts_with(b" (") {
         return relation_in_brackets(&rest[2..]);
     }
-    if !matches!(rest, [b' ', b'r' | b'm' | b'n' | b'l' | b'p', ..]) {
+    if !matches!(
+        rest,
+        [b' ', b'r' | b'm' | b'n' | b'l' | b'p' | b'c' | b'a', ..]
+    ) {
         return false;
     }
-    [&b" rn"[..], b" r.n.", b" md", b" np", b" lpn", b" pa"]
-        .iter()
-        .any(|c| {
-            rest.starts_with(c)
-                && rest
-                    .get(c.len())
-                    .map_or(true, |x| !x.is_ascii_alphanumeric())
-        })
+    [
+        &b" rn"[..],
+        b" r.n.",
+        b" md",
+        b" np",
+        b" lpn",
+        b" pa",
+        b" lcsw",
+        b" msw",
+        b" cna",
+        b" rrt",
+        b" aprn",
+    ]
+    .iter()
+    .any(|c| {
+        rest.starts_with(c)
+            && rest
+                .get(c.len())
+                .map_or(true, |x| !x.is_ascii_alphanumeric())
+    })
 }
