@@ -1209,6 +1209,14 @@ mod tests {
         assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
         assert_eq!(found("Per Dr. Austin: continue"), [(Kind::Name, "Austin")]);
         assert_eq!(
+            found("involved.\n-- Chance P., NP\n"),
+            [(Kind::Name, "Chance P.")]
+        );
+        assert_eq!(
+            found("turner, ginger -- 95 y/o")[..2],
+            [(Kind::Name, "turner"), (Kind::Name, "ginger")]
+        );
+        assert_eq!(
             found("Best wishes,\nOlusegun\n"),
             [(Kind::Name, "Olusegun")]
         );

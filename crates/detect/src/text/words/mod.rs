@@ -468,6 +468,11 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
         if places::preposition_before(b, w.start) || b[..w.start].ends_with(b" to ") {
             wanted.extend(i..i + 2);
         }
+        let heads_a_line =
+            (w.start == 0 || b[w.start - 1] == b'\n') && b[w.end..].starts_with(b", ");
+        if heads_a_line {
+            wanted.extend(i..i + 2);
+        }
         let after_cue = labels[..w.labels_before].last().is_some_and(|l| {
             matches!(l.cue, Cue::Title | Cue::Name) && only_separators(b, l.end, w.start)
         });
@@ -877,6 +882,8 @@ pub(super) fn candidates(
         }
     }
     dotted_initials(&words, b, &mut names);
+    signed_initials(&words, b, &mut names);
+    lowercase_inverted_names(text, &words, &mut names);
     names.spread(&words, b);
 
     for (i, w) in words.iter().enumerate() {
@@ -1028,6 +1035,62 @@ fn organizations(text: &str, words: &[Word], names: &mut Names) {
             for x in i..=last {
                 names.set(x, 0.8, "name:organization");
             }
+        }
+    }
+}
+
+/// A first name and one dotted initial in a signature: "-- Chance P., NP",
+/// "given by Ivy L.", "Brook C., MD" on its own line.
+fn signed_initials(words: &[Word], b: &[u8], names: &mut Names) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, v) = (&words[i], &words[i + 1]);
+        let initial = v.shape == Shape::Initial
+            && !v.lone
+            && b[v.end - 1] == b'.'
+            && v.start == w.end + 1
+            && b[w.end] == b' ';
+        let name = w.shape == Shape::Capital
+            && (w.first || !w.ordinary() && !w.place)
+            && !w.medical
+            && !w.blocked;
+        if !initial || !name {
+            continue;
+        }
+        let before = &b[..w.start];
+        let line_start = before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        let lead = &before[line_start..];
+        let signed = lead.is_empty()
+            || matches!(lead, b"-- " | b"- " | b"\xe2\x80\x94")
+            || before.ends_with(b" by ");
+        let ends = name_suffix_follows(b, v.end) || b.get(v.end).map_or(true, |&c| c == b'\n');
+        if signed && ends {
+            names.set(i, 0.75, "name:signature");
+            names.set(i + 1, 0.75, "name:signature");
+        }
+    }
+}
+
+/// "turner, ginger -- 95 y/o": a lower-case "last, first" heading a
+/// nursing note's line, both words on the name lists.
+fn lowercase_inverted_names(text: &str, words: &[Word], names: &mut Names) {
+    let b = text.as_bytes();
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, v) = (&words[i], &words[i + 1]);
+        let listed = |x: &Word| {
+            x.shape == Shape::Lower && x.in_name_lists() && !x.medical && !x.stop && !x.blocked
+        };
+        let at_line_start = w.start == 0 || b[w.start - 1] == b'\n';
+        if at_line_start
+            && listed(w)
+            && listed(v)
+            && b[w.end..v.start] == *b", "
+            && b[v.end..].starts_with(b" --")
+        {
+            names.set(i, 0.7, "name:inverted-lowercase");
+            names.set(i + 1, 0.7, "name:inverted-lowercase");
         }
     }
 }
