@@ -980,13 +980,20 @@ fn extend_phone_extensions(b: &[u8], candidates: &mut [Candidate]) {
     }
 }
 
-/// Non-overlapping spans: at each overlap the longer candidate wins (then
-/// the more confident); adjacent name words separated by blanks merge.
+/// Non-overlapping spans: overlapping places merge, elsewhere at each
+/// overlap the longer candidate wins (then the more confident); adjacent
+/// name words separated by blanks merge.
 fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {
     candidates.sort_by(|a, c| a.start.cmp(&c.start).then(c.end.cmp(&a.end)));
     let mut out: Vec<Span> = Vec::with_capacity(candidates.len());
     for c in candidates {
         if let Some(last) = out.last_mut() {
+            if c.start < last.end && c.kind == last.kind && c.kind == Kind::Geo {
+                // A street line and the town after it ("44 Fifth Ave" and
+                // "Fifth Ave Glendale") make one place.
+                last.end = last.end.max(c.end);
+                continue;
+            }
             if c.start < last.end {
                 let (len_c, len_l) = (c.end - c.start, last.end - last.start);
                 if len_c > len_l || (len_c == len_l && c.confidence > last.confidence) {
@@ -1275,6 +1282,10 @@ mod tests {
             ),
             ("UNIT 2981 BOX 36\n", "UNIT 2981 BOX 36"),
             ("P.O. Box 9084\nRapid City SD  99931\n", "Rapid City"),
+            (
+                "Address: 44 Fifth Ave Glendale, AZ",
+                "44 Fifth Ave Glendale",
+            ),
         ] {
             assert!(
                 found(text).contains(&(Kind::Geo, street)),
