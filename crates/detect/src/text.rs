@@ -1094,6 +1094,7 @@ mod tests {
         assert_eq!(found("5/3/2025T08:34:00"), [(Kind::Date, "5/3/2025")]);
         assert_eq!(found("DOB Sep-10-1933."), [(Kind::Date, "Sep-10-1933")]);
         assert_eq!(found("Admission 8/Nov/2024."), [(Kind::Date, "8/Nov/2024")]);
+        assert_eq!(found("seen on 18Nov2024 at"), [(Kind::Date, "18Nov2024")]);
         assert_eq!(
             found("ICD check -- 12/18/2025"),
             [(Kind::Date, "12/18/2025")]
@@ -1215,6 +1216,10 @@ mod tests {
         );
         assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
         assert_eq!(found("Per Dr. Austin: continue"), [(Kind::Name, "Austin")]);
+        assert_eq!(
+            found("Message routed to Dr. Gertrude Jefferson."),
+            [(Kind::Name, "Gertrude Jefferson")]
+        );
         assert_eq!(
             found("involved.\n-- Chance P., NP\n"),
             [(Kind::Name, "Chance P.")]
@@ -1351,6 +1356,17 @@ mod tests {
         assert_eq!(
             found("The VNA of Normal will visit"),
             [(Kind::Geo, "Normal")]
+        );
+        assert_eq!(
+            found("just moved from Chester to Normal; needs"),
+            [(Kind::Geo, "Chester"), (Kind::Geo, "Normal")]
+        );
+        assert_eq!(
+            found("seen at Catherine Regional Hospital (Temple) on"),
+            [
+                (Kind::Geo, "Catherine Regional Hospital"),
+                (Kind::Geo, "Temple")
+            ]
         );
         assert_eq!(
             found("plan d/c to salem harbor rehab tomorrow"),

@@ -204,6 +204,24 @@ pub(super) fn places(
                 .iter()
                 .position(|w| w.start >= c.end)
                 .unwrap_or(words.len() - i);
+            // "Catherine Regional Hospital (Temple)": the town in brackets.
+            if let Some(n) = words.get(i).filter(|n| {
+                n.start == c.end + 2
+                    && b[c.end..n.start] == *b" ("
+                    && b.get(n.end) == Some(&b')')
+                    && n.capitalised()
+                    && !n.blocked
+                    && !n.state
+            }) {
+                out.push(Candidate {
+                    start: n.start,
+                    end: n.end,
+                    kind: Kind::Geo,
+                    confidence: 0.75,
+                    rule: "geo:facility-town",
+                });
+                i += 1;
+            }
             out.push(c);
             continue;
         }
@@ -282,7 +300,7 @@ pub(super) fn places(
                 && !w.blocked
             {
                 Some((k, 0.75, "geo:place"))
-            } else if cue && !w.ordinary() && !w.acronym {
+            } else if cue && !w.ordinary() && !w.acronym && !w.blocked {
                 Some((k, 0.7, "geo:context"))
             } else if cue
                 && multi
@@ -524,14 +542,22 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     {
         return None;
     }
-    // "Crest Rehabilitation Center - Anchorage": the town after a dash.
+    // The town after the place: "Crest Rehabilitation Center - Anchorage",
+    // "St. Clare Hospital, Opportunity", "Catherine Regional Hospital (Temple)".
     let mut end = words[last].end;
-    if b[end..].starts_with(b" - ")
-        && words
-            .get(last + 1)
-            .is_some_and(|n| n.start == end + 3 && n.capitalised() && !n.ordinary())
-    {
-        end = words[last + 1].end;
+    let town = words.get(last + 1).filter(|n| {
+        let between = &b[end..n.start];
+        let closed = b
+            .get(n.end)
+            .map_or(true, |&c| matches!(c, b',' | b'.' | b')' | b'\n' | b';'));
+        n.capitalised()
+            && !n.blocked
+            && !n.state
+            && !n.facility_head
+            && (between == b" - " && !n.ordinary() || between == b", " && closed)
+    });
+    if let Some(n) = town {
+        end = n.end;
     }
     Some(Candidate {
         start: words[i].start,
@@ -625,8 +651,8 @@ pub(super) fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
 
 /// "in", "from" or "near" right before a word.
 pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
-    let before = &b[start.saturating_sub(6)..start];
-    [&b" in "[..], b" from ", b" near "]
+    let before = &b[start.saturating_sub(8)..start];
+    [&b" in "[..], b" from ", b" near ", b" to ", b"outside "]
         .iter()
         .any(|p| before.ends_with(p))
 }
