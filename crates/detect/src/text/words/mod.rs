@@ -1063,9 +1063,13 @@ fn signed_initials(words: &[Word], b: &[u8], names: &mut Names) {
             .map_or(0, |p| p + 1);
         let lead = &before[line_start..];
         let signed = lead.is_empty()
-            || matches!(lead, b"-- " | b"- " | b"\xe2\x80\x94")
+            || lead.ends_with(b"-- ")
+            || lead.ends_with(b"\xe2\x80\x94")
+            || lead == b"- "
             || before.ends_with(b" by ");
-        let ends = name_suffix_follows(b, v.end) || b.get(v.end).map_or(true, |&c| c == b'\n');
+        let ends = name_suffix_follows(b, v.end)
+            || lowercase_credential_follows(b, v.end)
+            || b.get(v.end).map_or(true, |&c| c == b'\n');
         if signed && ends {
             names.set(i, 0.75, "name:signature");
             names.set(i + 1, 0.75, "name:signature");

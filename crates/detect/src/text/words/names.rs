@@ -96,6 +96,7 @@ pub(super) fn is_name_suffix(word: &[u8]) -> bool {
             | b"facp"
             | b"sr"
             | b"ma"
+            | b"cma"
     )
 }
 
@@ -479,9 +480,10 @@ pub(super) fn adjacent(b: &[u8], a: &Word, c: &Word) -> bool {
 pub(super) fn only_separators(b: &[u8], from: usize, to: usize) -> bool {
     to >= from
         && to - from <= 4
-        && b[from..to]
-            .iter()
-            .all(|&c| matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"' | b'\n'))
+        && b[from..to].iter().all(|&c| {
+            matches!(c, b' ' | b':' | b'.' | b'\t' | b',' | b'(' | b'"' | b'\n')
+                || c.is_ascii_digit()
+        })
         && b[from..to].iter().filter(|&&c| c == b'\n').count() <= 1
 }
 
