@@ -1320,6 +1320,15 @@ mod tests {
             [(Kind::Geo, "Hospital San Juan de Dios")]
         );
         assert!(found("Hospital Course: uneventful.").is_empty());
+        assert_eq!(
+            found("records at Huntington General Hospital."),
+            [(Kind::Geo, "Huntington General Hospital")]
+        );
+        assert!(found("seen at Cardiology Clinic today").is_empty());
+        assert_eq!(
+            found("referred to hennepin county elder services"),
+            [(Kind::Geo, "hennepin county")]
+        );
         assert!(found("BRIEF HOSPITAL COURSE:\nSeen by Physical Therapy.").is_empty());
         assert_eq!(
             found("Referred to Riverside Physical Therapy today"),

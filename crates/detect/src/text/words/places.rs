@@ -208,7 +208,7 @@ pub(super) fn places(
             if let Some(n) = words.get(i).filter(|n| {
                 n.start == c.end + 2
                     && b[c.end..n.start] == *b" ("
-                    && b.get(n.end) == Some(&b')')
+                    && (b.get(n.end) == Some(&b')') || state_after(b, n.end, dict).is_some())
                     && n.capitalised()
                     && !n.blocked
                     && !n.state
@@ -381,6 +381,10 @@ pub(super) fn lowercase_places(
             (w.place_first && dict.places.contains(phrase)).then_some(n.end)
         });
         let single = w.place && !w.common && !w.medical && !w.stop;
+        let county = next.is_some_and(|n| {
+            matches!(&text[n.start..n.end], "county" | "parish") && !w.common && !w.medical
+        });
+        let phrase_end = phrase_end.or(county.then(|| next.map_or(w.end, |n| n.end)));
         if let Some(end) = phrase_end.or(single.then_some(w.end)) {
             out.push(Candidate {
                 start: w.start,
@@ -515,10 +519,12 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     {
         last += 2;
     }
+    // A medical word is specific only as a place or a name: "Huntington
+    // General Hospital", not "Cardiology Clinic".
     let specific = (i..=last).any(|x| {
         !words[x].facility_head
             && !in_list(x, &GENERIC_FACILITY_WORDS)
-            && !words[x].medical
+            && (!words[x].medical || words[x].place || words[x].in_name_lists())
             && !in_list(x, &["of", "and", "for", "the"])
     });
     // "POLICY GROUP:" on a claim form is a field's label, not a place, and
