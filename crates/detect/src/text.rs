@@ -1217,6 +1217,15 @@ mod tests {
         assert_eq!(found("Dr. Iris Quinlan"), [(Kind::Name, "Iris Quinlan")]);
         assert_eq!(found("Per Dr. Austin: continue"), [(Kind::Name, "Austin")]);
         assert_eq!(
+            found("Follow-up: Hung G. Adeleke. Warm regards,\nMay Tan, MD"),
+            [(Kind::Name, "Hung G. Adeleke"), (Kind::Name, "May Tan")]
+        );
+        assert_eq!(
+            found("cosigned by Blanco, Santiago J 1.16.2024")[..2],
+            [(Kind::Name, "Blanco"), (Kind::Name, "Santiago J")]
+        );
+        assert!(found("Labs: K 4.1 P 3.2").is_empty());
+        assert_eq!(
             found("Message routed to Dr. Gertrude Jefferson."),
             [(Kind::Name, "Gertrude Jefferson")]
         );

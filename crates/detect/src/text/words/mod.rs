@@ -336,8 +336,10 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             && b.get(end_word) == Some(&b':')
             && (sentence_start || words_since_line_start(b, start) < 3)
             && !after_title;
+        // "K 4.1", "Na 140": a lab's symbol before its value (single letters
+        // only for the labs written so: K, P, T, R).
         let lab = capitalised
-            && raw.len() <= 2
+            && (raw.len() == 2 || matches!(raw, "K" | "P" | "T" | "R"))
             && b.get(end_word) == Some(&b' ')
             && b.get(end_word + 1).is_some_and(u8::is_ascii_digit);
         let lone_letter =
@@ -755,8 +757,33 @@ pub(super) fn candidates(
             {
                 names.run(&words, i, 0.9, "name:label", b, false);
             }
+            // "Warm regards,\nMay Tan": a month's name as a first name.
+            Cue::Name
+                if w.month_like
+                    && words.get(i + 1).is_some_and(|n| {
+                        n.capitalised() && n.in_name_lists() && adjacent(b, w, n)
+                    }) =>
+            {
+                names.run(&words, i, 0.85, "name:label", b, true);
+            }
             Cue::Employer if w.capitalised() => employer(&words, i, b, &mut names),
             _ => {}
+        }
+    }
+    for i in 0..words.len().saturating_sub(2) {
+        // "Hung G. Adeleke", "Nia V. Swan": a first name, a dotted initial
+        // and a surname, whatever else the words could be.
+        let (w, m, v) = (&words[i], &words[i + 1], &words[i + 2]);
+        let first = w.shape == Shape::Capital && w.first && !w.blocked && !w.stop;
+        let initial = m.shape == Shape::Initial && !m.lone && b[m.end - 1] == b'.';
+        let surname = v.shape == Shape::Capital
+            && (v.last || !v.ordinary() && !v.place)
+            && !v.blocked
+            && !v.stop;
+        if first && initial && surname && b[w.end..m.start] == *b" " && b[m.end..v.start] == *b" " {
+            for k in i..i + 3 {
+                names.set(k, 0.8, "name:first-initial-last");
+            }
         }
     }
     for i in 0..words.len().saturating_sub(1) {
@@ -917,7 +944,7 @@ fn prefixed_month(word: &str) -> Option<usize> {
 
 /// The last word of a business's name: "Redwood Printing", "Cobalt
 /// Software", "Harlow Tool & Die".
-const ORGANIZATION_HEADS: [&str; 45] = [
+const ORGANIZATION_HEADS: [&str; 46] = [
     "inc",
     "llc",
     "corp",
@@ -963,6 +990,7 @@ const ORGANIZATION_HEADS: [&str; 45] = [
     "plastics",
     "casino",
     "warehouse",
+    "hall",
 ];
 
 /// Generic words that do not name a business on their own.

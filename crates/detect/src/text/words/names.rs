@@ -63,6 +63,7 @@ pub(super) fn is_name_suffix(word: &[u8]) -> bool {
             | b"dds"
             | b"pharmd"
             | b"lcsw"
+            | b"licsw"
             | b"msw"
             | b"cnm"
             | b"crna"
