@@ -154,6 +154,10 @@ impl Detector {
                 ))
             }
             Shape::Zip => match cue {
+                // "Boise, ID 83702": Idaho's code, not an id label.
+                Some(Cue::Id(_)) if state_code_after_comma(b, hit.start) => {
+                    Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:after-state"))
+                }
                 Some(Cue::Id(kind)) => Some(Candidate::from_hit(hit, kind, 0.9, "id:labelled")),
                 Some(Cue::Zip) => Some(Candidate::from_hit(hit, Kind::Geo, 0.95, "zip:labelled")),
                 Some(Cue::Phone | Cue::Fax) => None,
@@ -409,6 +413,14 @@ fn state_before(b: &[u8], start: usize, dict: &Dictionaries) -> bool {
     (code && name(one)) || (!code && name(one)) || two.is_some_and(name)
 }
 
+/// ", ID 83702": a two-capital state code after a comma, right before `start`.
+fn state_code_after_comma(b: &[u8], start: usize) -> bool {
+    start >= 6
+        && b[start - 1] == b' '
+        && b[start - 3..start - 1].iter().all(u8::is_ascii_uppercase)
+        && b[..start - 3].ends_with(b", ")
+}
+
 /// An m/d shape that is a fraction, a ratio, a score or part of a chain of
 /// lab values: "1/2 tab", "1 1/2", "pain 7/10", "5/5 strength", "3.5/12.1/37".
 fn is_fraction(b: &[u8], hit: &Hit) -> bool {
@@ -611,7 +623,11 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
                 let boundary = b
                     .get(end + 1 + more)
                     .map_or(true, |c| !c.is_ascii_alphanumeric());
-                if (2..=6).contains(&more)
+                let last_digit = more == 1
+                    && group[0].is_ascii_digit()
+                    && b.get(end + 2)
+                        .map_or(true, |&c| matches!(c, b'\n' | b',' | b')' | b';'));
+                if ((2..=6).contains(&more) || last_digit)
                     && boundary
                     && (group.iter().any(u8::is_ascii_digit) || plate_letters)
                 {
@@ -1124,6 +1140,18 @@ mod tests {
         assert_eq!(found("unit no. 18/47532/6"), [(Kind::Mrn, "18/47532/6")]);
         assert_eq!(found("Job #: 2935-12"), [(Kind::OtherId, "2935-12")]);
         assert_eq!(found("HOSP# 0913 4904"), [(Kind::Mrn, "0913 4904")]);
+        assert_eq!(
+            found("Coverage ID: CVG 0099 8812 3\n"),
+            [(Kind::HealthPlan, "CVG 0099 8812 3")]
+        );
+        assert_eq!(
+            found("MassHealth ID 100012345678. Boise, ID 83702"),
+            [
+                (Kind::OtherId, "100012345678"),
+                (Kind::Geo, "Boise"),
+                (Kind::Geo, "83702")
+            ]
+        );
         assert_eq!(
             found("Docket No.: 26 CR 435524\n"),
             [(Kind::OtherId, "26 CR 435524")]

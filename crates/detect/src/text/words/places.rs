@@ -162,11 +162,11 @@ pub(super) fn state_after(b: &[u8], end: usize, dict: &Dictionaries) -> Option<u
             .take(3)
             .take_while(|&&c| c == b' ')
             .count();
+        let zip_at = w_end + blanks;
         let zip_next = blanks > 0
-            && b.len() >= w_end + blanks + 5
-            && b[w_end + blanks..w_end + blanks + 5]
-                .iter()
-                .all(u8::is_ascii_digit);
+            && b.len() >= zip_at + 5
+            && b[zip_at..zip_at + 5].iter().all(u8::is_ascii_digit)
+            && !b.get(zip_at + 5).is_some_and(u8::is_ascii_alphanumeric);
         if (code || b[i].is_ascii_uppercase())
             && dict.states.contains(candidate)
             && (comma || zip_next)
