@@ -428,7 +428,14 @@ pub(super) fn lowercase_facilities(
         let cue = [&b" to "[..], b" from ", b" at "]
             .iter()
             .any(|c| b[..words[i].start].ends_with(c));
-        if !cue || words[i].shape != Shape::Lower {
+        let head_ahead = || {
+            words[i..]
+                .iter()
+                .take(6)
+                .skip(1)
+                .any(|w| HEADS.contains(&&text[w.start..w.end]))
+        };
+        if !cue || words[i].shape != Shape::Lower || !head_ahead() {
             i += 1;
             continue;
         }
