@@ -162,7 +162,7 @@ impl Names {
             let ok = if first_word {
                 (any_first && (!w.blocked || w.month_like)) || fits
             } else {
-                fits && !w.lone && adjacent(b, &words[j - 1], w)
+                fits && !w.lone
             };
             let ok = ok && (j == i || adjacent(b, &words[j - 1], w));
             if !ok

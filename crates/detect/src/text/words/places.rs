@@ -662,7 +662,7 @@ pub(super) fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
             .map_or(true, |c| !c.is_ascii_alphabetic())
 }
 
-/// "in", "from" or "near" right before a word.
+/// "in", "from", "near", "to" or "outside" right before a word.
 pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
     let before = &b[start.saturating_sub(8)..start];
     [&b" in "[..], b" from ", b" near ", b" to ", b"outside "]
