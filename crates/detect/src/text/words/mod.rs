@@ -773,15 +773,24 @@ pub(super) fn candidates(
     for i in 0..words.len().saturating_sub(2) {
         // "Hung G. Adeleke", "Nia V. Swan": a first name, a dotted initial
         // and a surname, whatever else the words could be.
-        let (w, m, v) = (&words[i], &words[i + 1], &words[i + 2]);
-        let first = w.shape == Shape::Capital && w.first && !w.blocked && !w.stop;
+        let (w, m) = (&words[i], &words[i + 1]);
+        // The surname may start with particles: "Willemijn M. van den Broek".
+        let s = (i + 2..words.len().min(i + 5))
+            .find(|&k| !words[k].particle)
+            .unwrap_or(i + 2);
+        let v = &words[s];
+        let joined = (i..s).all(|k| b[words[k].end..words[k + 1].start] == *b" ");
+        let first = w.shape == Shape::Capital
+            && (w.first || !w.ordinary() && !w.place)
+            && !w.blocked
+            && !w.stop;
         let initial = m.shape == Shape::Initial && !m.lone && b[m.end - 1] == b'.';
         let surname = v.shape == Shape::Capital
             && (v.last || !v.ordinary() && !v.place)
             && !v.blocked
             && !v.stop;
-        if first && initial && surname && b[w.end..m.start] == *b" " && b[m.end..v.start] == *b" " {
-            for k in i..i + 3 {
+        if first && initial && surname && joined {
+            for k in i..=s {
                 names.set(k, 0.8, "name:first-initial-last");
             }
         }
@@ -835,7 +844,8 @@ pub(super) fn candidates(
         let left = i > 0 && names.score[i - 1] > 0.0 && adjacent(b, &words[i - 1], w);
         let right =
             i + 1 < words.len() && names.score[i + 1] > 0.0 && adjacent(b, w, &words[i + 1]);
-        if left || right || name_suffix_follows(b, w.end) {
+        if left || right || name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end)
+        {
             names.set(i, 0.75, "name:dictionary+neighbour");
         }
     }
@@ -904,7 +914,10 @@ pub(super) fn candidates(
             }
         } else if (listed && w.first || unknown) && in_apposition(b, w) {
             names.set(i, 0.7, "name:apposition");
-        } else if names.score[i] == 0.0 && unknown && name_suffix_follows(b, w.end) {
+        } else if names.score[i] == 0.0
+            && unknown
+            && (name_suffix_follows(b, w.end) || lowercase_credential_follows(b, w.end))
+        {
             names.set(i, 0.75, "name:credential");
         }
     }

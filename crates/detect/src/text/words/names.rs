@@ -223,7 +223,7 @@ impl Names {
                 let left = i > 0 && self.score[i - 1] >= 0.7 && adjacent(b, &words[i - 1], w);
                 let right = i + 1 < words.len()
                     && (self.score[i + 1] >= 0.75
-                        || (w.particle || w.shape == Shape::Initial)
+                        || (w.particle || w.shape == Shape::Initial || w.first)
                             && words[i + 1].particle
                             && self.score[i + 1] > 0.0)
                     && adjacent(b, w, &words[i + 1]);
