@@ -1262,6 +1262,14 @@ mod tests {
             [(Kind::Name, "Chance P.")]
         );
         assert_eq!(
+            found("Sincerely,\n\nWillemijn F. de Jong, MD"),
+            [(Kind::Name, "Willemijn F. de Jong")]
+        );
+        assert_eq!(
+            found("Discussed w/ Sander de Jong, NP. Pt asks"),
+            [(Kind::Name, "Sander de Jong")]
+        );
+        assert_eq!(
             found("turner, ginger -- 95 y/o")[..2],
             [(Kind::Name, "turner"), (Kind::Name, "ginger")]
         );
