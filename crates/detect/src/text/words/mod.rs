@@ -196,6 +196,13 @@ const HOLIDAYS: [&str; 6] = [
     "kwanzaa",
 ];
 
+/// The text of the line so far (`before` ends where a word starts) is `lead`.
+fn line_is(before: &[u8], lead: &[u8]) -> bool {
+    before
+        .strip_suffix(lead)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(b"\n"))
+}
+
 /// "He", "She": on the name lists, never a name as a sentence's subject.
 fn is_pronoun(word: &[u8]) -> bool {
     [
@@ -242,11 +249,9 @@ fn in_apposition(b: &[u8], w: &Word) -> bool {
         && [&b" on "[..], b" at ", b" to ", b" about "]
             .iter()
             .any(|p| after.starts_with(p));
-    let line_start = before
+    let sign_off = [&b"- "[..], b"-- ", b"\xe2\x80\x94"]
         .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |p| p + 1);
-    let sign_off = matches!(&before[line_start..], b"- " | b"-- " | b"\xe2\x80\x94")
+        .any(|lead| line_is(before, lead))
         && after.first().map_or(true, |&c| c == b'\n');
     let chat_header = before.ends_with(b"] ") && after.starts_with(b" - ");
     let thanks = before.ends_with(b"Thanks - ") || before.ends_with(b"Thanks, ");
@@ -550,16 +555,21 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Words between the start of the line and `at`.
+/// Words between the start of the line and `at` (counted up to four).
 fn words_since_line_start(b: &[u8], at: usize) -> usize {
-    let line_start = b[..at]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |p| p + 1);
-    b[line_start..at]
-        .split(|c| c.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .count()
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in b[..at].iter().rev() {
+        if c == b'\n' || words > 3 {
+            break;
+        }
+        let blank = c.is_ascii_whitespace();
+        if !blank && !in_word {
+            words += 1;
+        }
+        in_word = !blank;
+    }
+    words
 }
 
 fn is_letter(c: u8) -> bool {
@@ -1098,15 +1108,10 @@ fn signed_initials(words: &[Word], b: &[u8], names: &mut Names) {
             continue;
         }
         let before = &b[..w.start];
-        let line_start = before
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |p| p + 1);
-        let lead = &before[line_start..];
-        let signed = lead.is_empty()
-            || lead.ends_with(b"-- ")
-            || lead.ends_with(b"\xe2\x80\x94")
-            || lead == b"- "
+        let signed = line_is(before, b"")
+            || before.ends_with(b"-- ")
+            || before.ends_with(b"\xe2\x80\x94")
+            || line_is(before, b"- ")
             || before.ends_with(b" by ");
         let ends = name_suffix_follows(b, v.end)
             || lowercase_credential_follows(b, v.end)

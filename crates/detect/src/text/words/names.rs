@@ -403,13 +403,12 @@ pub(super) fn at_work_before(b: &[u8], start: usize) -> bool {
         return false;
     };
     let prep_start = start - prep.len();
-    let sentence_start = b[..prep_start]
+    let window = prep_start.saturating_sub(60);
+    let sentence_start = b[window..prep_start]
         .iter()
         .rposition(|&c| matches!(c, b'.' | b'\n' | b';'))
-        .map_or(0, |p| p + 1);
-    let sentence =
-        String::from_utf8_lossy(&b[sentence_start.max(prep_start.saturating_sub(60))..prep_start])
-            .to_ascii_lowercase();
+        .map_or(window, |p| window + p + 1);
+    let sentence = String::from_utf8_lossy(&b[sentence_start..prep_start]).to_ascii_lowercase();
     [
         "works", "worked", "working", "employed", "job", "shift", " is a ", " as a ", " as an ",
         " is an ",

@@ -699,10 +699,13 @@ fn street_before(b: &[u8], start: usize) -> bool {
         b"hwy", b"sq", b"trl", b"plz", b"path", b"aly", b"xing", b"row", b"mews", b"loop", b"pike",
         b"bnd",
     ];
-    let line_start = before
+    // The street line: back to the line's start or the last comma, at most
+    // 80 bytes.
+    let window = before.len().saturating_sub(80);
+    let line_start = before[window..]
         .iter()
         .rposition(|&c| c == b'\n' || c == b',')
-        .map_or(0, |p| p + 1);
+        .map_or(window, |p| window + p + 1);
     let numbered = before[line_start..].split(|&c| c == b' ').any(|t| {
         t.iter()
             .find(|c| c.is_ascii_alphanumeric())
