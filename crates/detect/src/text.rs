@@ -1298,6 +1298,11 @@ mod tests {
             [(Kind::Date, "8/5/21"), (Kind::Name, "Max")]
         );
         assert!(found("She is a deacon at her church.").is_empty());
+        assert!(found("2. Lung-RADS 4A; Acct: none   Rel: self").is_empty());
+        assert_eq!(
+            found("Port Calloway, Maine 41894"),
+            [(Kind::Geo, "Port Calloway"), (Kind::Geo, "41894")]
+        );
         assert_eq!(found("husband qiong is at home"), [(Kind::Name, "qiong")]);
         assert!(found("pain 5/10, meds per rn.").is_empty());
     }

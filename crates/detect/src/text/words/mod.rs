@@ -203,6 +203,14 @@ fn line_is(before: &[u8], lead: &[u8]) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.ends_with(b"\n"))
 }
 
+/// "Port Calloway, Maine 41894": a state's name right before a ZIP.
+fn state_before_zip(b: &[u8], w: &Word) -> bool {
+    w.state
+        && b.get(w.end) == Some(&b' ')
+        && b.get(w.end + 1..w.end + 6)
+            .is_some_and(|z| z.iter().all(u8::is_ascii_digit))
+}
+
 /// "He", "She": on the name lists, never a name as a sentence's subject.
 fn is_pronoun(word: &[u8]) -> bool {
     [
@@ -337,10 +345,17 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
         let capitalised = shape != Shape::Lower;
         let after_title =
             label > 0 && labels[label - 1].cue == Cue::Title && start - labels[label - 1].end <= 2;
+        // A heading or a field's label: "Plan:", "Rel: self", "Auth #:".
+        let field = capitalised
+            && raw.len() <= 4
+            && (b[end_word..].starts_with(b":") || b[end_word..].starts_with(b" #:"));
         let heading = capitalised
             && b.get(end_word) == Some(&b':')
             && (sentence_start || words_since_line_start(b, start) < 3)
-            && !after_title;
+            && !after_title
+            || field && !after_title;
+        // A radiology scoring system: "Lung-RADS", "TI-RADS".
+        let scoring = raw.ends_with("-RADS") || raw == "RADS";
         // "K 4.1", "Na 140": a lab's symbol before its value (single letters
         // only for the labs written so: K, P, T, R).
         let lab = capitalised
@@ -368,6 +383,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             stop: false,
             blocked: in_label
                 || heading
+                || scoring
                 || lab
                 || after_hyphen
                 || credential
@@ -401,6 +417,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
                     });
             }
             set_lists(&mut word, &mut lower, dict);
+            word.blocked |= state_before_zip(b, &word);
         }
         if shape == Shape::Initial && end < b.len() && b[end] == b'.' {
             word.end = end + 1;
