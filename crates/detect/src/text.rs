@@ -1381,6 +1381,11 @@ mod tests {
         );
         assert!(found("BRIEF HOSPITAL COURSE:\nSeen by Physical Therapy.").is_empty());
         assert_eq!(
+            found("DIAGNOSTIC IMAGING REPORT\nHoly Family Hospital  Department of Radiology"),
+            [(Kind::Geo, "Holy Family Hospital")]
+        );
+        assert!(found("PRIMARY INS: Tufts Health Plan").is_empty());
+        assert_eq!(
             found("Referred to Riverside Physical Therapy today"),
             [(Kind::Geo, "Riverside Physical Therapy")]
         );

@@ -82,7 +82,12 @@ pub(super) const FACILITY_HEADS: [&str; 70] = [
 ];
 
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
-pub(super) const GENERIC_FACILITY_WORDS: [&str; 38] = [
+pub(super) const GENERIC_FACILITY_WORDS: [&str; 43] = [
+    "department",
+    "division",
+    "section",
+    "diagnostic",
+    "clinical",
     "physical",
     "occupational",
     "speech",
@@ -537,6 +542,10 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     // "POLICY GROUP:" on a claim form is a field's label, not a place, and
     // "BRIEF HOSPITAL COURSE:" a heading.
     let is_label = b.get(words[last].end) == Some(&b':');
+    // "Tufts Health Plan": an insurer, not a place of care.
+    let insurer = words.get(last + 1).is_some_and(|n| {
+        n.start == words[last].end + 1 && in_list(last + 1, &["plan", "insurance"])
+    });
     let heading = words[i].shape == Shape::Upper
         && b[words[last].end..]
             .iter()
@@ -550,6 +559,7 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     let language = fixed_lists(&word(i).to_lowercase()) & Fixed::LANGUAGE != 0;
     if !specific
         || heading
+        || insurer
         || (is_label && in_list(last, &["group"]))
         || words[i].blocked && words[i].shape != Shape::Upper && !language
     {
