@@ -82,7 +82,12 @@ pub(super) const FACILITY_HEADS: [&str; 70] = [
 ];
 
 /// Words that do not make a facility's name specific: "Internal Medicine Clinic" is a department.
-pub(super) const GENERIC_FACILITY_WORDS: [&str; 43] = [
+pub(super) const GENERIC_FACILITY_WORDS: [&str; 48] = [
+    "appeals",
+    "claims",
+    "billing",
+    "patient",
+    "member",
     "department",
     "division",
     "section",
@@ -542,9 +547,12 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     // "POLICY GROUP:" on a claim form is a field's label, not a place, and
     // "BRIEF HOSPITAL COURSE:" a heading.
     let is_label = b.get(words[last].end) == Some(&b':');
-    // "Tufts Health Plan": an insurer, not a place of care.
+    // "Tufts Health Plan", "Summit Care Alliance": an insurer, not a place
+    // of care.
     let insurer = words.get(last + 1).is_some_and(|n| {
-        n.start == words[last].end + 1 && in_list(last + 1, &["plan", "insurance"])
+        n.start == words[last].end + 1
+            && b[words[last].end] == b' '
+            && in_list(last + 1, &["plan", "insurance", "alliance"])
     });
     let heading = words[i].shape == Shape::Upper
         && b[words[last].end..]
