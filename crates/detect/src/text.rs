@@ -641,7 +641,9 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
         let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
         let candidate = match label.cue {
             Cue::Id(kind)
-                if (digits >= 2 || (kind == Kind::Vehicle && digits >= 1))
+                if (digits >= 2
+                    || matches!(kind, Kind::Vehicle | Kind::Device | Kind::Biometric)
+                        && digits >= 1)
                     && value.len() >= 4
                     && !is_year(value) =>
             {
@@ -703,12 +705,25 @@ fn age_number(value: &str) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|w| lower.find(w))
         .min()?;
-    let to = ["year", "old"]
-        .iter()
-        .filter_map(|w| lower.find(w))
-        .min()
-        .unwrap_or(value.len());
+    // The number's words: "ninety-two", "one hundred and two", "nineties".
+    const NUMBER_WORDS: [&str; 14] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
+        "ninety", "nineties", "and",
+    ];
+    let mut to = from;
+    for word in lower[from..].split_inclusive([' ', '-']) {
+        let bare = word.trim_end_matches([' ', '-']);
+        if !NUMBER_WORDS.contains(&bare) {
+            break;
+        }
+        to += word.len();
+    }
     let to = from + value[from..to].trim_end_matches([' ', '-']).len();
+    let to = if value[..to].ends_with(" and") {
+        to - 4
+    } else {
+        to
+    };
     Some((from, to))
 }
 
@@ -1095,6 +1110,8 @@ mod tests {
             ("Indications: F/90 for PPM", "90"),
             ("| Age | 99 |", "99"),
             ("husband thuy is 100 and home", "100"),
+            ("Grandmother (one hundred two y/o) helps", "one hundred two"),
+            ("Father died at ninety. BP", "ninety"),
         ] {
             let ages: Vec<_> = found(text)
                 .into_iter()
@@ -1165,6 +1182,10 @@ mod tests {
         assert_eq!(
             found("fingerprint template FP:3961UU (enrolled"),
             [(Kind::Biometric, "FP:3961UU")]
+        );
+        assert_eq!(
+            found("RA lead SN: SN-SCR7PKZWHD; RV"),
+            [(Kind::Device, "SN-SCR7PKZWHD")]
         );
         assert_eq!(
             found("tel 7205550144 ext. 4375 today"),
