@@ -1303,6 +1303,15 @@ mod tests {
             [(Kind::Name, "ernest tiwari")]
         );
         assert_eq!(
+            found("paged paris lamb, md re bp 88/52"),
+            [(Kind::Name, "paris lamb")]
+        );
+        assert_eq!(found("dtr penny at bedside"), [(Kind::Name, "penny")]);
+        assert_eq!(
+            found("Miles T. March\nDOB"),
+            [(Kind::Name, "Miles T. March")]
+        );
+        assert_eq!(
             found("I work at Driftwood Marina and"),
             [(Kind::Name, "Driftwood Marina")]
         );

@@ -358,6 +358,7 @@ const LABELS: &[(&str, Cue)] = &[
     ("husband", Cue::Name),
     ("son", Cue::Name),
     ("daughter", Cue::Name),
+    ("dtr", Cue::Name),
     ("spouse", Cue::Name),
     ("partner", Cue::Name),
     ("brother", Cue::Name),

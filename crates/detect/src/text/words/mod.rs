@@ -814,7 +814,7 @@ pub(super) fn candidates(
         let initial = m.shape == Shape::Initial && !m.lone && b[m.end - 1] == b'.';
         let surname = v.shape == Shape::Capital
             && (v.last || !v.ordinary() && !v.place)
-            && !v.blocked
+            && (!v.blocked || v.month_like)
             && !v.stop;
         if first && initial && surname && joined {
             for k in i..=s {
@@ -893,10 +893,24 @@ pub(super) fn candidates(
                         && words[j].in_name_lists()
                         && !words[j].medical
                         && !words[j].stop)
-                    || (j < i && words[j].first && !words[j].medical && !words[j].stop))
+                    || (j < i && words[j].first && !words[j].medical && !words[j].stop)
+                    || (j < i
+                        && words[j].end - words[j].start == 1
+                        && b.get(words[j].end) == Some(&b'.'))
+                    || (j == i
+                        && words[j].last
+                        && !words[j].medical
+                        && !words[j].stop
+                        && i > 0
+                        && (words[i - 1].first
+                            || words[i - 1].lower_unknown()
+                            || words[i - 1].end - words[i - 1].start == 1)))
             {
                 names.set(j, 0.75, "name:credential");
-                if j == 0 || !adjacent(b, &words[j - 1], &words[j]) {
+                let initial_before = j > 0
+                    && words[j - 1].end - words[j - 1].start == 1
+                    && b[words[j - 1].end..words[j].start] == *b". ";
+                if j == 0 || !(adjacent(b, &words[j - 1], &words[j]) || initial_before) {
                     break;
                 }
                 j -= 1;

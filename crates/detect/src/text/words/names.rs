@@ -103,11 +103,11 @@ pub(super) fn is_name_suffix(word: &[u8]) -> bool {
 
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
-pub(super) const FUNCTION_WORDS: [&str; 40] = [
-    "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on", "for",
-    "says", "said", "states", "reports", "denies", "notes", "feels", "aware", "called", "updated",
-    "notified", "paged", "here", "home", "up", "out", "ok", "well", "also", "now", "then", "still",
-    "not", "no", "yes", "so",
+pub(super) const FUNCTION_WORDS: [&str; 41] = [
+    "re", "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on",
+    "for", "says", "said", "states", "reports", "denies", "notes", "feels", "aware", "called",
+    "updated", "notified", "paged", "here", "home", "up", "out", "ok", "well", "also", "now",
+    "then", "still", "not", "no", "yes", "so",
 ];
 
 /// Name scores per word, with the rule that set them.
@@ -237,7 +237,7 @@ impl Names {
 
 /// The people around a patient whose names notes give: relatives, friends,
 /// carers ("her sponsor, River,", "husband qiong", "lihua liu (brother)").
-pub(super) const RELATIVES: [&[u8]; 25] = [
+pub(super) const RELATIVES: [&[u8]; 26] = [
     b"mother",
     b"father",
     b"sister",
@@ -263,6 +263,7 @@ pub(super) const RELATIVES: [&[u8]; 25] = [
     b"caregiver",
     b"sponsor",
     b"aide",
+    b"dtr",
 ];
 
 /// "brother)", "sister,", "son of": a relative's role right after "(".
@@ -502,7 +503,11 @@ pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
     }
     if !matches!(
         rest,
-        [b' ', b'r' | b'm' | b'n' | b'l' | b'p' | b'c' | b'a', ..]
+        [
+            b' ',
+            b'r' | b'm' | b'n' | b'l' | b'p' | b'c' | b'a' | b'b' | b'd' | b'f',
+            ..
+        ]
     ) {
         return false;
     }
@@ -514,6 +519,10 @@ pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
         b" lpn",
         b" pa",
         b" lcsw",
+        b" cnm",
+        b" bsn",
+        b" dpt",
+        b" fnp",
         b" msw",
         b" cna",
         b" rrt",
