@@ -1308,6 +1308,15 @@ mod tests {
         );
         assert_eq!(found("dtr penny at bedside"), [(Kind::Name, "penny")]);
         assert_eq!(
+            found("mayor, jennifer c 79-595-899\npt resting")[..2],
+            [(Kind::Name, "mayor"), (Kind::Name, "jennifer c")]
+        );
+        assert!(found("pain, nausea -- resolved").is_empty());
+        assert_eq!(
+            found("Pt returns to work at Ironbridge Steel next month."),
+            [(Kind::Name, "Ironbridge Steel")]
+        );
+        assert_eq!(
             found("Miles T. March\nDOB"),
             [(Kind::Name, "Miles T. March")]
         );

@@ -998,7 +998,7 @@ fn prefixed_month(word: &str) -> Option<usize> {
 
 /// The last word of a business's name: "Redwood Printing", "Cobalt
 /// Software", "Harlow Tool & Die".
-const ORGANIZATION_HEADS: [&str; 46] = [
+const ORGANIZATION_HEADS: [&str; 50] = [
     "inc",
     "llc",
     "corp",
@@ -1045,6 +1045,10 @@ const ORGANIZATION_HEADS: [&str; 46] = [
     "casino",
     "warehouse",
     "hall",
+    "steel",
+    "body",
+    "electric",
+    "library",
 ];
 
 /// Generic words that do not name a business on their own.
@@ -1154,24 +1158,53 @@ fn signed_initials(words: &[Word], b: &[u8], names: &mut Names) {
     }
 }
 
-/// "turner, ginger -- 95 y/o": a lower-case "last, first" heading a
-/// nursing note's line, both words on the name lists.
+/// "turner, ginger -- 95 y/o", "verma, t. rm 5112", "mayor, jennifer c
+/// 79-595-899": a lower-case "last, first" (and an initial) heading a
+/// nursing note's line, before a room, an id, a credential or a dash.
 fn lowercase_inverted_names(text: &str, words: &[Word], names: &mut Names) {
     let b = text.as_bytes();
+    let name = |x: &Word| {
+        x.shape == Shape::Lower
+            && (x.in_name_lists() || x.lower_unknown())
+            && !x.medical
+            && !x.stop
+            && !x.blocked
+    };
+    let single = |x: &Word| x.end - x.start == 1 && x.shape == Shape::Lower;
     for i in 0..words.len().saturating_sub(1) {
         let (w, v) = (&words[i], &words[i + 1]);
-        let listed = |x: &Word| {
-            x.shape == Shape::Lower && x.in_name_lists() && !x.medical && !x.stop && !x.blocked
-        };
         let at_line_start = w.start == 0 || b[w.start - 1] == b'\n';
-        if at_line_start
-            && listed(w)
-            && listed(v)
-            && b[w.end..v.start] == *b", "
-            && b[v.end..].starts_with(b" --")
-        {
-            names.set(i, 0.7, "name:inverted-lowercase");
-            names.set(i + 1, 0.7, "name:inverted-lowercase");
+        if !at_line_start || b[w.end..v.start] != *b", " || !name(w) || !(name(v) || single(v)) {
+            continue;
+        }
+        let mut last = i + 1;
+        if let Some(initial) = words.get(i + 2).filter(|x| single(x)) {
+            let gap = &b[v.end..initial.start];
+            if gap == b" " {
+                last = i + 2;
+            }
+        }
+        let mut end = words[last].end;
+        if single(&words[last]) && b.get(end) == Some(&b'.') {
+            end += 1;
+        }
+        let rest = &b[end..];
+        let follows = rest.starts_with(b" --")
+            || rest.starts_with(b" rm ")
+            || rest.first().map_or(true, |&c| c == b'\n')
+            || rest.starts_with(b" ") && rest.get(1).is_some_and(u8::is_ascii_alphanumeric) && {
+                let token: Vec<u8> = rest[1..]
+                    .iter()
+                    .copied()
+                    .take_while(|c| !c.is_ascii_whitespace())
+                    .collect();
+                token.iter().any(u8::is_ascii_digit)
+            }
+            || lowercase_credential_follows(b, end);
+        if follows {
+            for k in i..=last {
+                names.set(k, 0.7, "name:inverted-lowercase");
+            }
         }
     }
 }

@@ -519,6 +519,8 @@ pub(super) fn lowercase_credential_follows(b: &[u8], end: usize) -> bool {
         b" lpn",
         b" pa",
         b" lcsw",
+        b" licsw",
+        b" pharmd",
         b" cnm",
         b" bsn",
         b" dpt",
