@@ -1313,6 +1313,10 @@ mod tests {
         );
         assert!(found("pain, nausea -- resolved").is_empty());
         assert_eq!(
+            found("shift note\npt roger resting comfortably. pt resting"),
+            [(Kind::Name, "roger")]
+        );
+        assert_eq!(
             found("Pt returns to work at Ironbridge Steel next month."),
             [(Kind::Name, "Ironbridge Steel")]
         );

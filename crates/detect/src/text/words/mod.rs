@@ -935,7 +935,13 @@ pub(super) fn candidates(
     for (i, w) in words.iter().enumerate() {
         let unknown =
             w.shape == Shape::Capital && !w.ordinary() && !w.blocked && !w.place && !w.acronym;
-        let lower_subject = (w.lower_name() || w.lower_unknown()) && !function_word(b, w);
+        // "pt roger resting comfortably": a first name after "pt", however common.
+        let after_pt = w.shape == Shape::Lower
+            && w.first
+            && !w.medical
+            && (b[..w.start].ends_with(b"\npt ") || b[..w.start].ends_with(b". pt "));
+        let lower_subject =
+            (w.lower_name() || w.lower_unknown() || after_pt) && !function_word(b, w);
         let listed = w.capitalised()
             && w.in_name_lists()
             && !w.medical

@@ -349,7 +349,8 @@ pub(super) fn acts_like_a_person(b: &[u8], end: usize) -> bool {
         b"presents" | b"presented" | b"reports" | b"reported" | b"states" | b"stated"
         | b"denies" | b"returns" | b"arrived" | b"underwent" | b"tolerated" | b"called"
         | b"calling" | b"endorses" | b"asks" | b"asked" | b"says" | b"said" | b"visited"
-        | b"explained" => true,
+        | b"explained" | b"resting" | b"sleeping" | b"ambulating" | b"ambulated"
+        | b"tolerating" => true,
         _ => false,
     }
 }
