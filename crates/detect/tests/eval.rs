@@ -69,6 +69,11 @@ fn sixth_dev_set_figures() {
 }
 
 #[test]
+fn seventh_dev_set_figures() {
+    assert_floors(&["dev7.jsonl"], 0.985, 0.96);
+}
+
+#[test]
 fn held_out_set_figures() {
     let report = assert_floors(&["test.jsonl", "hard_test.jsonl"], 0.99, 0.97);
     for kind in Kind::ALL {

@@ -62,6 +62,8 @@ struct Word {
     facility_head: bool,
     /// A month's name or a holiday.
     month_like: bool,
+    /// A month's, weekday's or holiday's name: "Friday", "March".
+    calendar: bool,
     /// A US state's name or code.
     state: bool,
     /// Could begin a place name of several words.
@@ -393,6 +395,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
             lone: lone_letter,
             facility_head: false,
             month_like: false,
+            calendar: false,
             state: false,
             place_first: false,
             particle: is_particle(raw),
@@ -410,6 +413,7 @@ fn split(text: &str, labels: &[Label], dict: &Dictionaries) -> Vec<Word> {
                 let fixed = fixed_lists(lower.as_str());
                 word.facility_head = fixed & Fixed::FACILITY_HEAD != 0;
                 word.month_like = fixed & (Fixed::MONTH | Fixed::HOLIDAY) != 0;
+                word.calendar = fixed & (Fixed::MONTH | Fixed::WEEKDAY | Fixed::HOLIDAY) != 0;
                 word.blocked |= fixed & (Fixed::MONTH | Fixed::WEEKDAY | Fixed::LANGUAGE) != 0
                     || eponym(b, end_word)
                     || words.last().is_some_and(|p: &Word| {

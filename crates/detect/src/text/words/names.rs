@@ -190,7 +190,7 @@ impl Names {
         for _ in 0..2 {
             for i in 0..words.len() {
                 let w = &words[i];
-                if self.score[i] > 0.0 || w.blocked {
+                if self.score[i] > 0.0 || w.blocked && !w.calendar {
                     continue;
                 }
                 let joins = match w.shape {
@@ -208,6 +208,7 @@ impl Names {
                             && !(w.common && w.sentence_start))
                             || (w.particle && i + 1 < words.len() && words[i + 1].capitalised())
                             || surname_after_first_name(words, i, &self.score, b)
+                            || calendar_surname(words, i, &self.score, b)
                     }
                     Shape::Lower => {
                         w.particle
@@ -300,6 +301,21 @@ fn ends_a_name(b: &[u8], end: usize) -> bool {
                 || (blank > 0 && c.is_ascii_digit())
         }
     }
+}
+
+/// A month's or weekday's name as a surname, after a first name and before
+/// a credential or the end of the phrase: "Anna Friday", "Wilbur March, RN".
+fn calendar_surname(words: &[Word], i: usize, score: &[f32], b: &[u8]) -> bool {
+    let w = &words[i];
+    w.calendar
+        && w.shape == Shape::Capital
+        && i > 0
+        && score[i - 1] >= 0.75
+        && words[i - 1].shape == Shape::Capital
+        && b[words[i - 1].end..w.start] == *b" "
+        && (name_suffix_follows(b, w.end)
+            || b.get(w.end)
+                .map_or(true, |&c| matches!(c, b'\n' | b',' | b';' | b')')))
 }
 
 /// A surname that is also a medical word ("Ng", "Cook") right after a
