@@ -1325,6 +1325,14 @@ mod tests {
             [(Kind::Name, "Miles T. March")]
         );
         assert_eq!(
+            found("Cosigned by Anna Friday\n"),
+            [(Kind::Name, "Anna Friday")]
+        );
+        assert_eq!(
+            found("Follow up with Smith in March."),
+            [(Kind::Date, "March")]
+        );
+        assert_eq!(
             found("I work at Driftwood Marina and"),
             [(Kind::Name, "Driftwood Marina")]
         );
