@@ -1430,6 +1430,18 @@ mod tests {
             found("referred to hennepin county elder services"),
             [(Kind::Geo, "hennepin county")]
         );
+        assert_eq!(
+            found("wants to go home to caribou asap. wife called from zaragoza"),
+            [(Kind::Geo, "caribou"), (Kind::Geo, "zaragoza")]
+        );
+        assert_eq!(
+            found("Plans delivery at Sister Agnes Regional Hospital; midwife"),
+            [(Kind::Geo, "Sister Agnes Regional Hospital")]
+        );
+        assert_eq!(
+            found("moved to Climax (Jackson County), MI")[..2],
+            [(Kind::Geo, "Climax"), (Kind::Geo, "Jackson County")]
+        );
         assert!(found("BRIEF HOSPITAL COURSE:\nSeen by Physical Therapy.").is_empty());
         assert_eq!(
             found("DIAGNOSTIC IMAGING REPORT\nHoly Family Hospital  Department of Radiology"),

@@ -320,6 +320,8 @@ pub(super) fn places(
                 Some((k, 0.8, "geo:neighbourhood"))
             } else if place_field_before(b, labels, w) && !w.acronym {
                 Some((k, 0.8, "geo:labelled"))
+            } else if county_in_brackets_after(b, words[k].end) && !w.blocked && !w.acronym {
+                Some((k, 0.85, "geo:city"))
             } else if (street_before(b, w.start) && (known || !w.ordinary())
                 || country_after(b, words[k].end) && (known || !w.sentence_start))
                 && !w.acronym
@@ -390,9 +392,15 @@ pub(super) fn lowercase_places(
             let phrase = &text[w.start..n.end];
             (w.place_first && dict.places.contains(phrase)).then_some(n.end)
         });
-        let single = w.place && !w.common && !w.medical && !w.stop;
+        // "wants to go home to caribou", "wife called from zaragoza": a town,
+        // however ordinary the word.
+        let going_home = [&b"home to "[..], b"called from "]
+            .iter()
+            .any(|c| b[..w.start].ends_with(c));
+        let named = w.place || w.in_name_lists() || w.lower_unknown();
+        let single = (w.place && !w.common || going_home && named) && !w.medical && !w.stop;
         let county = next.is_some_and(|n| {
-            matches!(&text[n.start..n.end], "county" | "parish") && !w.common && !w.medical
+            matches!(&text[n.start..n.end], "county" | "parish") && named && !w.medical
         });
         let phrase_end = phrase_end.or(county.then(|| next.map_or(w.end, |n| n.end)));
         if let Some(end) = phrase_end.or(single.then_some(w.end)) {
@@ -569,7 +577,10 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
         || heading
         || insurer
         || (is_label && in_list(last, &["group"]))
-        || words[i].blocked && words[i].shape != Shape::Upper && !language
+        || words[i].blocked
+            && words[i].shape != Shape::Upper
+            && !language
+            && !in_list(i, &["sister", "mother", "father", "brother"])
     {
         return None;
     }
@@ -757,6 +768,20 @@ fn street_before(b: &[u8], start: usize) -> bool {
     numbered
         && (SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(last))
             || unit && last.iter().any(u8::is_ascii_digit))
+}
+
+/// " (Jackson County)" right after a town: "Climax (Jackson County), MI".
+fn county_in_brackets_after(b: &[u8], end: usize) -> bool {
+    let Some(rest) = b[end..].strip_prefix(b" (") else {
+        return false;
+    };
+    let inside = rest.iter().take(40).take_while(|&&c| c != b')').count();
+    let name = &rest[..inside];
+    rest.get(inside) == Some(&b')')
+        && name.first().is_some_and(u8::is_ascii_uppercase)
+        && [&b" County"[..], b" Parish", b" Borough"]
+            .iter()
+            .any(|c| name.ends_with(c))
 }
 
 /// A country's name after a comma: "Hue, |Vietnam", "Lyon, France".
