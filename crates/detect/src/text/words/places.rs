@@ -320,10 +320,9 @@ pub(super) fn places(
                 Some((k, 0.8, "geo:neighbourhood"))
             } else if place_field_before(b, labels, w) && !w.acronym {
                 Some((k, 0.8, "geo:labelled"))
-            } else if county_in_brackets_after(b, words[k].end) && !w.blocked && !w.acronym {
-                Some((k, 0.85, "geo:city"))
             } else if (street_before(b, w.start) && (known || !w.ordinary())
-                || country_after(b, words[k].end) && (known || !w.sentence_start))
+                || country_after(b, words[k].end) && (known || !w.sentence_start)
+                || county_in_brackets_after(b, words[k].end))
                 && !w.acronym
                 && !w.blocked
             {
