@@ -1313,6 +1313,18 @@ mod tests {
         );
         assert!(found("pain, nausea -- resolved").is_empty());
         assert_eq!(
+            found("jaylen rice rm 5112\npain score 4\nbed alarm on"),
+            [(Kind::Name, "jaylen rice")]
+        );
+        assert_eq!(
+            found("family member samuel martin brought in meds"),
+            [(Kind::Name, "samuel martin")]
+        );
+        assert_eq!(
+            found("Rogers, Helen A / 8 / F")[..2],
+            [(Kind::Name, "Rogers"), (Kind::Name, "Helen A")]
+        );
+        assert_eq!(
             found("shift note\npt roger resting comfortably. pt resting"),
             [(Kind::Name, "roger")]
         );

@@ -359,6 +359,7 @@ const LABELS: &[(&str, Cue)] = &[
     ("son", Cue::Name),
     ("daughter", Cue::Name),
     ("dtr", Cue::Name),
+    ("family member", Cue::Name),
     ("spouse", Cue::Name),
     ("partner", Cue::Name),
     ("brother", Cue::Name),

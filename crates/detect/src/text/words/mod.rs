@@ -496,8 +496,7 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
         if places::preposition_before(b, w.start) || b[..w.start].ends_with(b" to ") {
             wanted.extend(i..i + 2);
         }
-        let heads_a_line =
-            (w.start == 0 || b[w.start - 1] == b'\n') && b[w.end..].starts_with(b", ");
+        let heads_a_line = w.start == 0 || b[w.start - 1] == b'\n';
         if heads_a_line {
             wanted.extend(i..i + 2);
         }
@@ -1008,7 +1007,7 @@ fn prefixed_month(word: &str) -> Option<usize> {
 
 /// The last word of a business's name: "Redwood Printing", "Cobalt
 /// Software", "Harlow Tool & Die".
-const ORGANIZATION_HEADS: [&str; 50] = [
+const ORGANIZATION_HEADS: [&str; 53] = [
     "inc",
     "llc",
     "corp",
@@ -1059,6 +1058,9 @@ const ORGANIZATION_HEADS: [&str; 50] = [
     "body",
     "electric",
     "library",
+    "lines",
+    "farm",
+    "church",
 ];
 
 /// Generic words that do not name a business on their own.
@@ -1184,7 +1186,10 @@ fn lowercase_inverted_names(text: &str, words: &[Word], names: &mut Names) {
     for i in 0..words.len().saturating_sub(1) {
         let (w, v) = (&words[i], &words[i + 1]);
         let at_line_start = w.start == 0 || b[w.start - 1] == b'\n';
-        if !at_line_start || b[w.end..v.start] != *b", " || !name(w) || !(name(v) || single(v)) {
+        // "last, first" or, without the comma, "first last" ("jaylen rice rm 5112").
+        let inverted = b[w.end..v.start] == *b", ";
+        let straight = b[w.end..v.start] == *b" " && (w.first || w.lower_unknown());
+        if !at_line_start || !(inverted || straight) || !name(w) || !(name(v) || single(v)) {
             continue;
         }
         let mut last = i + 1;

@@ -103,11 +103,52 @@ pub(super) fn is_name_suffix(word: &[u8]) -> bool {
 
 /// Words in the name lists that after "pt" or "dr" in a sloppy note are
 /// almost always the sentence going on ("pt will", "dr aware").
-pub(super) const FUNCTION_WORDS: [&str; 41] = [
-    "re", "will", "may", "can", "is", "was", "has", "had", "and", "to", "in", "at", "with", "on",
-    "for", "says", "said", "states", "reports", "denies", "notes", "feels", "aware", "called",
-    "updated", "notified", "paged", "here", "home", "up", "out", "ok", "well", "also", "now",
-    "then", "still", "not", "no", "yes", "so",
+pub(super) const FUNCTION_WORDS: [&str; 45] = [
+    "brought",
+    "resting",
+    "sleeping",
+    "ambulating",
+    "re",
+    "will",
+    "may",
+    "can",
+    "is",
+    "was",
+    "has",
+    "had",
+    "and",
+    "to",
+    "in",
+    "at",
+    "with",
+    "on",
+    "for",
+    "says",
+    "said",
+    "states",
+    "reports",
+    "denies",
+    "notes",
+    "feels",
+    "aware",
+    "called",
+    "updated",
+    "notified",
+    "paged",
+    "here",
+    "home",
+    "up",
+    "out",
+    "ok",
+    "well",
+    "also",
+    "now",
+    "then",
+    "still",
+    "not",
+    "no",
+    "yes",
+    "so",
 ];
 
 /// Name scores per word, with the rule that set them.
@@ -238,7 +279,7 @@ impl Names {
 
 /// The people around a patient whose names notes give: relatives, friends,
 /// carers ("her sponsor, River,", "husband qiong", "lihua liu (brother)").
-pub(super) const RELATIVES: [&[u8]; 26] = [
+pub(super) const RELATIVES: [&[u8]; 27] = [
     b"mother",
     b"father",
     b"sister",
@@ -265,6 +306,7 @@ pub(super) const RELATIVES: [&[u8]; 26] = [
     b"sponsor",
     b"aide",
     b"dtr",
+    b"family member",
 ];
 
 /// "brother)", "sister,", "son of": a relative's role right after "(".
@@ -297,8 +339,9 @@ fn ends_a_name(b: &[u8], end: usize) -> bool {
     match rest.get(blank) {
         None => true,
         Some(&c) => {
-            matches!(c, b'\n' | b',' | b'(' | b'|' | b'*' | b')')
+            matches!(c, b'\n' | b',' | b'(' | b'|' | b'*' | b')' | b'/')
                 || (blank > 0 && c.is_ascii_digit())
+                || name_suffix_follows(b, end)
         }
     }
 }
@@ -311,7 +354,7 @@ fn calendar_surname(words: &[Word], i: usize, score: &[f32], b: &[u8]) -> bool {
         && w.shape == Shape::Capital
         && i > 0
         && score[i - 1] >= 0.75
-        && words[i - 1].shape == Shape::Capital
+        && matches!(words[i - 1].shape, Shape::Capital | Shape::Initial)
         && b[words[i - 1].end..w.start] == *b" "
         && (name_suffix_follows(b, w.end)
             || b.get(w.end)
