@@ -493,7 +493,7 @@ fn look_up_near_cues(text: &str, labels: &[Label], words: &mut [Word], dict: &Di
         if acts_like_a_person(b, w.end) {
             wanted.push(i);
         }
-        if places::preposition_before(b, w.start) || b[..w.start].ends_with(b" to ") {
+        if places::preposition_before(b, w.start) {
             wanted.extend(i..i + 2);
         }
         let heads_a_line = w.start == 0 || b[w.start - 1] == b'\n';
@@ -1089,19 +1089,17 @@ fn organizations(text: &str, words: &[Word], names: &mut Names) {
     let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
     for i in 0..words.len() {
         let before = &b[..words[i].start];
-        let cue = [
-            &b"at "[..],
-            b"at the ",
-            b"for ",
-            b"for the ",
-            b"business, ",
-            b"from ",
-            b"to ",
-            b"work (",
-        ]
-        .iter()
-        .any(|c| before.ends_with(c));
-        if !cue || !words[i].capitalised() {
+        if !words[i].capitalised() {
+            continue;
+        }
+        let start = words[i].start;
+        let work_word = |w: Option<&[u8]>| matches!(w, Some(b"at" | b"for" | b"from" | b"to"));
+        let cue = work_word(places::word_before(b, start))
+            || places::word_before(b, start) == Some(b"the")
+                && work_word(places::word_before(b, start - 4))
+            || before.ends_with(b"business, ")
+            || before.ends_with(b"work (");
+        if !cue {
             continue;
         }
         let mut k = i;

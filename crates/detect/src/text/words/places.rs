@@ -380,7 +380,7 @@ pub(super) fn lowercase_places(
         if w.shape != Shape::Lower
             || !w.looked_up
             || is_name[i] > 0.0
-            || !(preposition_before(b, w.start) || b[..w.start].ends_with(b" to "))
+            || !preposition_before(b, w.start)
         {
             continue;
         }
@@ -442,9 +442,11 @@ pub(super) fn lowercase_facilities(
     let word = |x: usize| &text[words[x].start..words[x].end];
     let mut i = 0;
     while i < words.len() {
-        let cue = [&b" to "[..], b" from ", b" at "]
-            .iter()
-            .any(|c| b[..words[i].start].ends_with(c));
+        let cue = words[i].shape == Shape::Lower
+            && matches!(
+                word_before(b, words[i].start),
+                Some(b"to" | b"from" | b"at")
+            );
         let head_ahead = || {
             words[i..]
                 .iter()
@@ -692,10 +694,25 @@ pub(super) fn next_word_is(b: &[u8], end: usize, word: &str) -> bool {
 
 /// "in", "from", "near", "to" or "outside" right before a word.
 pub(super) fn preposition_before(b: &[u8], start: usize) -> bool {
-    let before = &b[start.saturating_sub(8)..start];
-    [&b" in "[..], b" from ", b" near ", b" to ", b"outside "]
+    matches!(
+        word_before(b, start),
+        Some(b"in" | b"from" | b"near" | b"to" | b"outside")
+    )
+}
+
+/// The lower-case word one blank before `start`, if there is one.
+pub(super) fn word_before(b: &[u8], start: usize) -> Option<&[u8]> {
+    if start < 2 || b[start - 1] != b' ' {
+        return None;
+    }
+    let end = start - 1;
+    let len = b[end.saturating_sub(8)..end]
         .iter()
-        .any(|p| before.ends_with(p))
+        .rev()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let from = end - len;
+    (len > 0 && (from == 0 || !b[from - 1].is_ascii_alphabetic())).then(|| &b[from..end])
 }
 
 /// The last word of a neighbourhood's or town's name: "Crown Heights",
