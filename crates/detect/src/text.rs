@@ -203,7 +203,7 @@ impl Detector {
                     Some(Cue::Fax) if validators::nanp_phone(value) => {
                         Some(Candidate::from_hit(hit, Kind::Fax, 0.85, "fax:labelled"))
                     }
-                    Some(Cue::Phone | Cue::Fax) if local_number(value) => {
+                    Some(Cue::Phone | Cue::Fax) if local_number(value.as_bytes()) => {
                         let kind = if cue == Some(Cue::Fax) {
                             Kind::Fax
                         } else {
@@ -211,7 +211,7 @@ impl Detector {
                         };
                         Some(Candidate::from_hit(hit, kind, 0.8, "phone:labelled-local"))
                     }
-                    _ if local_number(value) && extension_follows(b, hit.end) => Some(
+                    _ if local_number(value.as_bytes()) && extension_follows(b, hit.end) => Some(
                         Candidate::from_hit(hit, Kind::Phone, 0.75, "phone:local-extension"),
                     ),
                     _ => unlabelled_id(hit, value),
@@ -656,7 +656,7 @@ fn labelled_values(text: &str, labels: &[Label], hits: &[Hit], out: &mut Vec<Can
             {
                 Some((Kind::Date, 0.9, "date:birth-year"))
             }
-            Cue::Phone | Cue::Fax if digits == 7 && value.len() == 8 && value[3] == b'-' => {
+            Cue::Phone | Cue::Fax if local_number(value) => {
                 let kind = if label.cue == Cue::Fax {
                     Kind::Fax
                 } else {
@@ -886,8 +886,7 @@ fn capitals_prefix_before(b: &[u8], labels: &[Label], start: usize, end: usize) 
 }
 
 /// A local phone number without its area code: "555-0148".
-fn local_number(value: &str) -> bool {
-    let b = value.as_bytes();
+fn local_number(b: &[u8]) -> bool {
     b.len() == 8 && b[3] == b'-' && b[..3].iter().chain(&b[4..]).all(u8::is_ascii_digit)
 }
 

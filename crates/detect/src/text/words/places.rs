@@ -510,7 +510,7 @@ pub(super) fn facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
         return None;
     }
     let word = |x: usize| &text[words[x].start..words[x].end];
-    let in_list = |x: usize, list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(word(x)));
+    let in_list = |x: usize, list: &[&str]| in_list_of(word(x), list);
     let mut k = i;
     let mut last_head = None;
     while k < words.len() && k < i + 7 {
@@ -633,13 +633,11 @@ fn head_first_facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
         return None;
     }
     let of = word(i + 1).eq_ignore_ascii_case("of");
-    let foreign = FOREIGN_HEADS
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(word(i)))
+    let foreign = in_list_of(word(i), &FOREIGN_HEADS)
         && words[i + 1].capitalised()
         && !words[i + 1].ordinary()
         && b.get(words[i + 1].end) != Some(&b':');
-    let head_of = of && HEADS.iter().any(|h| h.eq_ignore_ascii_case(word(i)));
+    let head_of = of && in_list_of(word(i), &HEADS);
     if !head_of && !foreign {
         return None;
     }
@@ -654,9 +652,7 @@ fn head_first_facility(text: &str, words: &[Word], i: usize) -> Option<Candidate
     let specific = (first..k).any(|x| {
         !words[x].facility_head
             && !words[x].medical
-            && !GENERIC_FACILITY_WORDS
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(word(x)))
+            && !in_list_of(word(x), &GENERIC_FACILITY_WORDS)
     });
     (k > first && specific).then(|| Candidate {
         start: words[i].start,
@@ -722,6 +718,7 @@ const PLACE_SUFFIXES: [&str; 14] = [
     "springs", "harbor", "harbour", "corner",
 ];
 
+/// `word` is on `list`, in any case.
 fn in_list_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
