@@ -59,13 +59,18 @@ pub struct AnonymizeOutcome {
     pub elapsed_ms: f64,
 }
 
-fn hierarchy_file(column: &str, path: &Path) -> Result<Hierarchy, Error> {
-    let label = path.display().to_string();
+/// A hierarchy file's bytes and their sniffed delimiter.
+fn read_hierarchy(path: &Path) -> Result<(Vec<u8>, u8), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::InputFile {
-        path: label,
+        path: path.display().to_string(),
         source,
     })?;
     let delimiter = table::sniff_delimiter(&bytes);
+    Ok((bytes, delimiter))
+}
+
+fn hierarchy_file(column: &str, path: &Path) -> Result<Hierarchy, Error> {
+    let (bytes, delimiter) = read_hierarchy(path)?;
     Hierarchy::from_csv(&bytes, delimiter).map_err(|e| Error::Hierarchy {
         column: column.to_string(),
         source: e,
@@ -73,12 +78,7 @@ fn hierarchy_file(column: &str, path: &Path) -> Result<Hierarchy, Error> {
 }
 
 fn sensitive_hierarchy_file(column: &str, path: &Path) -> Result<SensitiveHierarchy, Error> {
-    let label = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::InputFile {
-        path: label,
-        source,
-    })?;
-    let delimiter = table::sniff_delimiter(&bytes);
+    let (bytes, delimiter) = read_hierarchy(path)?;
     SensitiveHierarchy::from_csv(&bytes, delimiter).map_err(|e| Error::Hierarchy {
         column: column.to_string(),
         source: e,
