@@ -5,13 +5,15 @@
 #![allow(missing_docs)]
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use risk::anonymize::{anonymize, AnonymizeQuery};
 use risk::hierarchy::Hierarchy;
 use risk::models::{RiskQuery, SensitiveAttribute};
 use table::Table;
+
+#[path = "../tests/common/adult_data.rs"]
+mod adult_data;
 
 const QI: [&str; 8] = [
     "age",
@@ -72,36 +74,23 @@ fn benches(c: &mut Criterion) {
         b.iter(|| risk::assess(&table, &with_sensitive).unwrap())
     });
 
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let options = table::CsvOptions {
-        delimiter: Some(b';'),
-        ..table::CsvOptions::default()
-    };
-    let adult = table::read_csv(&data.join("adult.csv"), &options).unwrap();
-    let qi = [
-        "sex",
-        "age",
-        "race",
-        "marital-status",
-        "education",
-        "native-country",
-        "workclass",
-        "occupation",
-    ];
+    let adult = adult_data::adult();
+    // Every column but salary-class, the last.
+    let qi = adult_data::COLUMNS.split_at(8).0;
     let hierarchies: BTreeMap<String, Hierarchy> = qi
         .iter()
-        .map(|c| {
-            let bytes = std::fs::read(data.join(format!("adult_hierarchy_{c}.csv"))).unwrap();
+        .map(|&c| {
+            let bytes = adult_data::hierarchy_file(c);
             (c.to_string(), Hierarchy::from_csv(&bytes, b';').unwrap())
         })
         .collect();
-    let mut query = AnonymizeQuery::new(qi, hierarchies, 5);
+    let mut query = AnonymizeQuery::new(qi.iter().copied(), hierarchies, 5);
     group.bench_function("adult_k5_optimal_search", |b| {
-        b.iter(|| anonymize(&adult, &query, &mut |_| true).unwrap())
+        b.iter(|| anonymize(adult, &query, &mut |_| true).unwrap())
     });
     query.max_suppression = 0.05;
     group.bench_function("adult_k5_optimal_search_5pct_suppression", |b| {
-        b.iter(|| anonymize(&adult, &query, &mut |_| true).unwrap())
+        b.iter(|| anonymize(adult, &query, &mut |_| true).unwrap())
     });
     group.finish();
 }

@@ -20,17 +20,8 @@ fn hierarchy(column: &str) -> Hierarchy {
     Hierarchy::from_csv(&hierarchy_file(column), b';').unwrap_or_else(|error| panic!("{error}"))
 }
 
-/// The eight columns other than salary-class.
-const EIGHT: &[&str] = &[
-    "sex",
-    "age",
-    "race",
-    "marital-status",
-    "education",
-    "native-country",
-    "workclass",
-    "occupation",
-];
+/// The eight columns other than salary-class (the last of Adult's columns).
+const EIGHT: &[&str] = COLUMNS.split_at(8).0;
 
 /// One ARX run and its result.
 struct Golden {
